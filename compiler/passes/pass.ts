@@ -1,0 +1,33 @@
+// A pass is one job over a parsed translation unit: it reads the tree and the
+// symbol table and records edits and diagnostics. It never writes text itself.
+import type { DiagnosticSink } from '../diagnostics.js';
+import type { EditSet } from '../emit/edits.js';
+import type { ParsedUnit } from '../frontend/unit.js';
+import type { UnitStats } from '../stats.js';
+
+/** Options that select and tune passes; each feature owns one optional field. */
+export interface TransformOptions {
+  /** Bounds annotations: static checker + run-time checks (issue: annotations). */
+  bounds?: { optimize: boolean; failMode: 'abort' | 'log' | 'recover' };
+  /** Entry-point stubs for recovery (issue: krecover). */
+  stubs?: { enabled: boolean };
+  /** Compile-time fault injection (issue: fault injection). */
+  fault?: { operator: string; seed?: number; siteId?: string; schemata?: boolean };
+}
+
+export interface PassContext {
+  unit: ParsedUnit;
+  edits: EditSet;
+  diagnostics: DiagnosticSink;
+  stats: UnitStats;
+  options: TransformOptions;
+  /** C text placed before the translation unit (declarations of runtime entry points). Deduplicated. */
+  prelude: Set<string>;
+}
+
+export interface Pass {
+  name: string;
+  description: string;
+  enabled(options: TransformOptions): boolean;
+  run(ctx: PassContext): void;
+}
