@@ -52,7 +52,9 @@ export interface ParseErrorRegion {
 /** A function definition in the translation unit. */
 export interface FunctionDefinitionInfo {
   name: string;
-  node: Parser.SyntaxNode; // the function_definition node
+  /** The function_definition node, in `tree`; for a function in an error region, in that region's own
+   *  tree (its root when recovery left no function_definition). */
+  node: Parser.SyntaxNode;
   inMainFile: boolean; // defined in the file being compiled, not in a header
   hasParseError: boolean; // contains or overlaps a parse error region: not transformable
   location: SourceLocation;
@@ -72,7 +74,12 @@ export interface LineMap {
 export interface ParsedUnit {
   path: string; // the main source file
   text: string; // preprocessed text, latin1
-  parseText: string; // text with GNU-only tokens blanked to spaces (same length and newlines)
+  /**
+   * text with GNU-only tokens blanked to spaces or respelled (same length and
+   * newlines; every change is in `blanked`), and with the `errors` regions
+   * blanked too: it is exactly the text `tree` was parsed from.
+   */
+  parseText: string;
   tree: Parser.Tree;
   blanked: BlankedToken[]; // sorted by start
   attributes: Attribute[]; // every attribute found in blanked attribute groups, sorted by start

@@ -8,11 +8,22 @@ import type { UnitStats } from '../stats.js';
 /** Options that select and tune passes; each feature owns one optional field. */
 export interface TransformOptions {
   /** Bounds annotations: static checker + run-time checks (issue: annotations). */
-  bounds?: { optimize: boolean; failMode: 'abort' | 'log' | 'recover' };
+  bounds?: { optimize: boolean; failMode: 'abort' | 'log' | 'recover'; disabledOptimizations?: string[] };
   /** Entry-point stubs for recovery (issue: krecover). */
-  stubs?: { enabled: boolean };
+  stubs?: {
+    enabled: boolean;
+    /** Put a probe at the top of every driver function for the control command `f FUNCTION OFFSET` (default true). */
+    probes?: boolean;
+  };
   /** Compile-time fault injection (issue: fault injection). */
-  fault?: { operator: string; seed?: number; siteId?: string; schemata?: boolean };
+  fault?: {
+    operator: string; // a name, a comma list, or "all"
+    seed?: number;
+    siteId?: string;
+    schemata?: boolean;
+    /** Report every injection as a `note:` diagnostic (the driver prints them on stderr). */
+    verbose?: boolean;
+  };
 }
 
 export interface PassContext {

@@ -1,0 +1,87 @@
+// fgftc as a drop-in for gcc: take a gcc command line, pass through what is
+// not ours, and for each C source preprocess -> transform -> compile.
+import { UserError } from '../diagnostics.js';
+import { inputs, options, parseCommandLine, type CommandLine } from './command-line.js';
+import { defaultFgftcOptions, isFgftcOption, splitFgftcOptions, validateFgftcOptions, type FgftcOptions } from './fgftc-options.js';
+import { planCommand } from './plan.js';
+import { expandResponseFiles } from './response-files.js';
+import { MAX_NESTING, NESTING_VARIABLE, runCc } from './run-cc.js';
+import type { BuildContext } from './transformed-build.js';
+
+export interface DriverRequest {
+  fgftc: FgftcOptions;
+  /** The gcc arguments with @files expanded (what fgftc reasons about). */
+  command: CommandLine;
+  /** The gcc arguments as cc should get them when fgftc does nothing (@files kept). */
+  passthroughArgs: string[];
+}
+
+/** Read fgftc's options and the gcc command line, from argv and from any @file. */
+export function readDriverRequest(argv: readonly string[], env: NodeJS.ProcessEnv): DriverRequest {
+  const fgftc = defaultFgftcOptions(env);
+  const top = splitFgftcOptions(argv, fgftc);
+  const expanded = expandResponseFiles(top.gccArgs).args;
+  // fgftc options inside an @file: cc must then get the expanded words without them.
+  const inFiles = expanded.some(isFgftcOption);
+  const gccArgs = inFiles ? splitFgftcOptions(expanded, fgftc).gccArgs : expanded;
+  validateFgftcOptions(fgftc);
+  return { fgftc, command: parseCommandLine(gccArgs), passthroughArgs: inFiles ? gccArgs : top.gccArgs };
+}
+
+/** FGFTC_DEBUG=1: what fgftc decided and ran, with milliseconds since the process started. */
+function debug(env: NodeJS.ProcessEnv, message: string): void {
+  if (env.FGFTC_DEBUG) process.stderr.write(`fgftc: debug: +${Math.round(performance.now())}ms ${message}\n`);
+}
+
+/** The warm transform server's client, if a private socket directory can be had. */
+async function transformServer(env: NodeJS.ProcessEnv): Promise<BuildContext['server']> {
+  const [{ serverAddress }, { transformViaServer }] = await Promise.all([
+    import('./server-address.js'),
+    import('./transform-client.js'),
+  ]);
+  const address = serverAddress(env);
+  if (!address) return undefined;
+  return {
+    transform: async (request) => {
+      const result = await transformViaServer(address, request);
+      debug(env, result ? 'transformed by the server' : 'server not available: transforming here');
+      return result;
+    },
+  };
+}
+
+/** Run one gcc-style invocation; resolves to the exit status. */
+export async function runDriver(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  if (Number(env[NESTING_VARIABLE] ?? 0) >= MAX_NESTING) {
+    throw new UserError('the C compiler fgftc runs (--cc= or FGFTC_CC) runs fgftc again; point it at the real compiler');
+  }
+  const request = readDriverRequest(argv, env);
+  const plan = planCommand(request.command);
+  if (plan.action === 'passthrough') {
+    debug(env, `passing through to ${request.fgftc.cc.join(' ')}: ${plan.reason}`);
+    return runCc(request.fgftc.cc, request.passthroughArgs).status;
+  }
+  const cmd = request.command;
+  debug(env, `transforming ${plan.sources.map((s) => s.path).join(', ')} (${cmd.mode})`);
+  // Loaded only now: pass-through calls (kbuild's many compiler probes) start faster without them.
+  const [{ auxiliaryBase }, { TempDir }, { compileSources, preprocessSources }] = await Promise.all([
+    import('./steps.js'),
+    import('./temp-dir.js'),
+    import('./transformed-build.js'),
+  ]);
+  const saveTemps = options(cmd).some((o) => o.role === 'save-temps');
+  const ctx: BuildContext = {
+    cmd,
+    fgftc: request.fgftc,
+    temp: new TempDir(),
+    saveTempsBase: saveTemps && cmd.mode !== 'preprocess' ? (input) => auxiliaryBase(cmd, input) : undefined,
+    server: env.FGFTC_SERVER === '1' ? await transformServer(env) : undefined,
+    log: env.FGFTC_DEBUG ? (m) => debug(env, m) : undefined,
+  };
+  try {
+    if (cmd.mode === 'preprocess') return await preprocessSources(ctx, inputs(cmd), new Set(plan.sources));
+    return await compileSources(ctx, plan.sources);
+  } finally {
+    ctx.temp.remove();
+  }
+}

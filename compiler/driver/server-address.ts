@@ -1,0 +1,54 @@
+// Where a transform server listens: a Unix socket in a private per-user
+// directory, named after the build of fgftc (a rebuilt fgftc never talks to a
+// server running old code) and a slot (parallel make jobs spread over a few
+// servers instead of queueing at one).
+import { lstatSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface ServerAddress {
+  socket: string;
+  /** Created (exclusively) by the client that starts the server; removed by the server once it listens. */
+  startLock: string;
+  /** The server's process id, for whoever needs to stop it. */
+  pidFile: string;
+}
+
+const compilerDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The newest modification time of fgftc's compiled code, as a short id. */
+function buildId(): string {
+  let newest = 0;
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.js')) newest = Math.max(newest, statSync(p).mtimeMs);
+    }
+  };
+  walk(compilerDir);
+  return Math.round(newest).toString(36);
+}
+
+/** A directory only this user can use, or undefined if it cannot be had safely. */
+function privateDirectory(env: NodeJS.ProcessEnv): string | undefined {
+  const uid = process.getuid?.() ?? 0;
+  const dir = env.FGFTC_SERVER_DIR || join(tmpdir(), `fgftc-server-${uid}`);
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const st = lstatSync(dir);
+    if (!st.isDirectory() || st.uid !== uid || (st.mode & 0o077) !== 0) return undefined;
+    return dir;
+  } catch {
+    return undefined;
+  }
+}
+
+export function serverAddress(env: NodeJS.ProcessEnv): ServerAddress | undefined {
+  const dir = privateDirectory(env);
+  if (dir === undefined) return undefined;
+  const slot = process.pid % Math.min(4, availableParallelism());
+  const base = join(dir, `${buildId()}-${slot}`);
+  return { socket: `${base}.sock`, startLock: `${base}.starting`, pidFile: `${base}.pid` };
+}

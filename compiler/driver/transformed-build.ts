@@ -1,0 +1,133 @@
+// The transformed compile: each C source is preprocessed by cc into a private
+// temporary .i, run through fgftc's pipeline, and then the user's own command
+// is run with the sources replaced by their instrumented .i files.
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CommandLine, InputItem } from './command-line.js';
+import type { FgftcOptions } from './fgftc-options.js';
+import { withFileErrors } from './file-errors.js';
+import { baseWithoutSuffix } from './languages.js';
+import { runCc, startCc, type CcResult } from './run-cc.js';
+import { writeStats } from './stats-writer.js';
+import {
+  auxiliaryBase,
+  finalArguments,
+  preprocessArguments,
+  syntaxCheckArguments,
+  untransformedPreprocessArguments,
+} from './steps.js';
+import { TempDir } from './temp-dir.js';
+import { loadPipeline, transformPreprocessedFile, type UnitRequest, type UnitResult } from './transform-unit.js';
+
+export interface BuildContext {
+  cmd: CommandLine;
+  fgftc: FgftcOptions;
+  temp: TempDir;
+  /** With -save-temps: where gcc would keep a source's auxiliary files (base name, no suffix). */
+  saveTempsBase?: (input: InputItem) => string;
+  /** FGFTC_SERVER=1: a warm transform server; resolves to undefined when it cannot help. */
+  server?: { transform(request: UnitRequest): Promise<UnitResult | undefined> };
+  log?: (message: string) => void;
+}
+
+function keepCopy(from: string, to: string): void {
+  withFileErrors('keep a temporary file as', to, () => copyFileSync(from, to));
+}
+
+/** What the user calls the source (stats, diagnostics). */
+function displayName(input: InputItem): string {
+  return input.path === '-' ? '<stdin>' : input.path;
+}
+
+function run(ctx: BuildContext, args: string[], captureStderr = false): CcResult {
+  ctx.log?.(`run: ${ctx.fgftc.cc.join(' ')} ${args.join(' ')}`);
+  return runCc(ctx.fgftc.cc, args, { tempDir: () => ctx.temp.path, captureStderr });
+}
+
+/** With stderr captured, gcc would not colour it: ask for colour where the user would have seen it. */
+function colourWords(cmd: CommandLine): string[] {
+  const userChose = cmd.items.some((i) => i.type === 'option' && /^-f(no-)?diagnostics-color/.test(i.name));
+  return process.stderr.isTTY && !userChose ? ['-fdiagnostics-color=always'] : [];
+}
+
+/**
+ * Run the user's command on the instrumented files. If it fails and the
+ * user's own sources fail gcc's syntax check too, show gcc's diagnostics for
+ * the original sources: those are exactly what plain gcc would print.
+ */
+function compileInstrumented(ctx: BuildContext, sources: readonly InputItem[], replacements: ReadonlyMap<InputItem, string>): number {
+  const colour = colourWords(ctx.cmd);
+  const final = run(ctx, [...colour, ...finalArguments(ctx.cmd, replacements)], true);
+  if (final.status !== 0 && final.signal === undefined && !sources.some((s) => s.path === '-')) {
+    const original = run(ctx, [...colour, ...syntaxCheckArguments(ctx.cmd, sources)], true);
+    if (original.status !== 0) {
+      process.stderr.write(original.stderr ?? '');
+      return original.status;
+    }
+  }
+  process.stderr.write(final.stderr ?? '');
+  return final.status;
+}
+
+/**
+ * Bring one source to an instrumented .i (in the temp dir, named like the
+ * source so gcc derives the same output names from it). Resolves to the path,
+ * or to the exit status to stop with (cc's own, or 1 for fgftc's errors).
+ */
+async function instrument(ctx: BuildContext, input: InputItem): Promise<string | number> {
+  const iPath = join(ctx.temp.newSubdir(), `${baseWithoutSuffix(input.path)}.i`);
+  if (input.kind === 'c') {
+    const args = preprocessArguments(ctx.cmd, input, iPath);
+    ctx.log?.(`run: ${ctx.fgftc.cc.join(' ')} ${args.join(' ')}`);
+    const running = startCc(ctx.fgftc.cc, args);
+    if (!ctx.server) void loadPipeline().catch(() => undefined); // load tree-sitter while cc preprocesses
+    const pre = await running;
+    if (pre.status !== 0) return pre.status;
+  } else {
+    // Already preprocessed (.i / -x cpp-output): transform a private copy.
+    const data = withFileErrors('read', displayName(input), () => readFileSync(input.path === '-' ? 0 : input.path));
+    writeFileSync(iPath, data);
+  }
+  if (ctx.saveTempsBase) keepCopy(iPath, `${ctx.saveTempsBase(input)}.i`);
+  const request: UnitRequest = { sourcePath: displayName(input), iPath, options: ctx.fgftc.transform };
+  ctx.log?.(`transforming ${request.sourcePath}`);
+  const unit = (ctx.server && (await ctx.server.transform(request))) || (await transformPreprocessedFile(request));
+  ctx.log?.(`transformed ${request.sourcePath}: ${unit.stats.functions} functions, ${unit.stats.parseErrors} parse errors`);
+  for (const line of unit.diagnostics) process.stderr.write(line + '\n');
+  if (ctx.fgftc.statsPath !== undefined) writeStats(ctx.fgftc.statsPath, unit.stats);
+  return unit.errors > 0 ? 1 : iPath;
+}
+
+/** -c, -S or a link: instrument every source, then run the user's command on the results. */
+export async function compileSources(ctx: BuildContext, sources: readonly InputItem[]): Promise<number> {
+  const replacements = new Map<InputItem, string>();
+  for (const source of sources) {
+    const result = await instrument(ctx, source);
+    if (typeof result === 'number') return result;
+    if (ctx.fgftc.keep || ctx.saveTempsBase) keepCopy(result, `${auxiliaryBase(ctx.cmd, source)}.fgftc.i`);
+    replacements.set(source, result);
+  }
+  return compileInstrumented(ctx, sources, replacements);
+}
+
+function writeStdout(data: Buffer): Promise<void> {
+  return new Promise((resolve, reject) => process.stdout.write(data, (err) => (err ? reject(err) : resolve())));
+}
+
+/** -E: the instrumented preprocessed C of each source, in input order; other inputs go to cc -E. */
+export async function preprocessSources(ctx: BuildContext, all: readonly InputItem[], sources: ReadonlySet<InputItem>): Promise<number> {
+  for (const input of all) {
+    if (!sources.has(input)) {
+      const { status } = run(ctx, untransformedPreprocessArguments(ctx.cmd, input));
+      if (status !== 0) return status;
+      continue;
+    }
+    const result = await instrument(ctx, input);
+    if (typeof result === 'number') return result;
+    const data = readFileSync(result);
+    const output = ctx.cmd.output;
+    if (output !== undefined && output !== '-') withFileErrors('write', output, () => writeFileSync(output, data));
+    else await writeStdout(data);
+  }
+  return 0;
+}

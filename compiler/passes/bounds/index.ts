@@ -1,0 +1,81 @@
+// The bounds pass: find the checks each function needs, report what must
+// fail, optimise, place the rest. Units that never mention an annotation
+// (and do not include fgft.h) are left exactly as they are.
+import type Parser from 'tree-sitter';
+import { isAnnotationAttribute } from '../../../annotations/language.js';
+import type { Pass, PassContext } from '../pass.js';
+import { annotationsOfAttributes, type AnnotationProblem } from './annotations-of.js';
+import { checkPrelude } from './checks.js';
+import { entryChecks } from './entry-checks.js';
+import { CheckFinder } from './find-checks.js';
+import { optimizations } from './optimize/index.js';
+import type { OptimizationContext } from './optimize/optimization.js';
+import type { BoundsOptions } from './options.js';
+import { placeChecks } from './place-checks.js';
+import { Resolver } from './resolve.js';
+import type { CheckSite } from './sites.js';
+import { FunctionVariables } from './variables.js';
+import { WriteIndex } from './writes.js';
+
+export function isAnnotatedUnit(ctx: PassContext): boolean {
+  return ctx.unit.attributes.some((a) => isAnnotationAttribute(a.name)) || /^#\s*\d+\s+"[^"]*fgft\.h"/m.test(ctx.unit.text);
+}
+
+function isTrustedFunction(ctx: PassContext, fn: Parser.SyntaxNode): boolean {
+  const body = fn.childForFieldName('body');
+  const head = ctx.unit.attributes.filter((a) => a.start >= fn.startIndex - 200 && a.start < (body?.startIndex ?? fn.endIndex));
+  // Attributes just before the definition (TRUSTED void f(...)) belong to it too.
+  const before = head.filter((a) => a.start < fn.startIndex && !/[;}]/.test(ctx.unit.text.slice(a.end, fn.startIndex)));
+  const own = head.filter((a) => a.start >= fn.startIndex);
+  return annotationsOfAttributes([...before, ...own]).some((a) => a.kind === 'trusted');
+}
+
+export interface BoundsReport {
+  found: number;
+  removed: Record<string, number>;
+  hoisted: number;
+  placed: number;
+}
+
+export function runBounds(ctx: PassContext, options: BoundsOptions): BoundsReport {
+  const report: BoundsReport = { found: 0, removed: {}, hoisted: 0, placed: 0 };
+  const problems: AnnotationProblem[] = [];
+  const all: CheckSite[] = [];
+  for (const f of ctx.unit.functions) {
+    if (!f.inMainFile || f.hasParseError || isTrustedFunction(ctx, f.node)) continue;
+    const vars = new FunctionVariables(ctx.unit, f.node, problems);
+    const resolver = new Resolver(ctx.unit, vars, new WriteIndex(f.node));
+    const finder = new CheckFinder(ctx, resolver);
+    const body = f.node.childForFieldName('body');
+    if (body) finder.walk(body);
+    const sites = [...entryChecks(ctx.unit, f.node), ...finder.sites];
+    report.found += sites.length;
+    if (options.optimize) {
+      const octx: OptimizationContext = { sites, resolver, added: [] };
+      for (const o of optimizations) if (!options.disabledOptimizations?.includes(o.name)) o.run(octx);
+      report.hoisted += octx.added.length;
+      sites.push(...octx.added);
+    }
+    for (const s of sites) if (s.removedBy) report.removed[s.removedBy] = (report.removed[s.removedBy] ?? 0) + 1;
+    all.push(...sites.filter((s) => !s.removedBy));
+  }
+  for (const p of problems) ctx.diagnostics.error(ctx.unit.lineMap.locate(p.attribute.start), p.message, 'bounds/annotation');
+  if (ctx.diagnostics.errorCount > 0) return report;
+  report.placed = placeChecks(ctx, all);
+  if (report.placed > 0) ctx.prelude.add(checkPrelude(options.failMode));
+  return report;
+}
+
+export const boundsPass: Pass = {
+  name: 'bounds',
+  description: 'bounds annotations: static checker, run-time checks and check optimizer',
+  enabled: (o) => o.bounds !== undefined,
+  run(ctx) {
+    if (!ctx.options.bounds || !isAnnotatedUnit(ctx)) return;
+    const r = runBounds(ctx, ctx.options.bounds);
+    const removed = Object.values(r.removed).reduce((a, b) => a + b, 0);
+    ctx.stats.checksInserted += r.found + r.hoisted;
+    ctx.stats.checksRemoved += removed;
+    ctx.stats.details = { ...ctx.stats.details, bounds: { ...r } };
+  },
+};

@@ -1,0 +1,397 @@
+// The bound, nullability and string-ness of a pointer expression at its place
+// of use: from annotations, array sizes, the SAFE default, or inference.
+import type Parser from 'tree-sitter';
+import { constValue, freeNames, render, type BoundExpr } from '../../../annotations/bound-expr.js';
+import type { Annotation } from '../../../annotations/language.js';
+import type { DeclaratorInfo, RecordSymbol } from '../../frontend/symbols.js';
+import type { ParsedUnit } from '../../frontend/unit.js';
+import type { PtrFacts } from './facts.js';
+import { fnName, type FunctionVariables, type VarInfo } from './variables.js';
+import { identifierOf, type WriteIndex } from './writes.js';
+import { annotationsOf } from './annotations-of.js';
+import { allocationBytes } from './allocators.js';
+
+export class Resolver {
+  private readonly inferred = new Map<VarInfo, PtrFacts | null>();
+
+  constructor(
+    readonly unit: ParsedUnit,
+    readonly vars: FunctionVariables,
+    readonly writes: WriteIndex,
+  ) {}
+
+  text(n: Parser.SyntaxNode): string {
+    return this.unit.text.slice(n.startIndex, n.endIndex);
+  }
+
+  constLookup = (name: string): bigint | undefined => this.unit.symbols.enumConstant(name)?.value;
+
+  /** Type text of an lvalue-ish expression, when it is a variable, a field or built from them. */
+  typeOf(n: Parser.SyntaxNode): string | undefined {
+    switch (n.type) {
+      case 'parenthesized_expression':
+        return n.namedChild(0) ? this.typeOf(n.namedChild(0)!) : undefined;
+      case 'identifier':
+        return this.vars.lookup(n.text, n.startIndex)?.info.type;
+      case 'field_expression': {
+        const f = this.fieldOf(n);
+        return f?.field.type;
+      }
+      case 'subscript_expression':
+      case 'pointer_expression': {
+        if (n.type === 'pointer_expression' && n.childForFieldName('operator')?.text !== '*') return undefined;
+        const inner = this.typeOf(n.childForFieldName('argument')!);
+        return inner ? stripOneLevel(inner) : undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** The declaration behind an lvalue-ish expression (through parentheses, `*` and `[]`). */
+  declOf(n: Parser.SyntaxNode): DeclaratorInfo | undefined {
+    switch (n.type) {
+      case 'parenthesized_expression':
+        return n.namedChild(0) ? this.declOf(n.namedChild(0)!) : undefined;
+      case 'identifier':
+        return this.vars.lookup(n.text, n.startIndex)?.info;
+      case 'field_expression':
+        return this.fieldOf(n)?.field;
+      case 'subscript_expression':
+      case 'pointer_expression':
+        return this.declOf(n.childForFieldName('argument')!);
+      default:
+        return undefined;
+    }
+  }
+
+  /** The struct/union a declaration's type names (anonymous ones by position). */
+  recordOf(d: DeclaratorInfo): RecordSymbol | undefined {
+    const named = this.unit.symbols.recordOfType(d.type.replace(/\[[^\]]*\]/g, ''));
+    if (named) return named;
+    const typeNode = d.declarationNode.childForFieldName('type');
+    return typeNode ? this.unit.symbols.records.find((r) => r.node.startIndex === typeNode.startIndex) : undefined;
+  }
+
+  /** The record and field a field_expression names. */
+  fieldOf(n: Parser.SyntaxNode): { record: RecordSymbol; field: DeclaratorInfo; base: Parser.SyntaxNode; op: string } | undefined {
+    const base = n.childForFieldName('argument');
+    const fname = n.childForFieldName('field');
+    const op = n.childForFieldName('operator')?.text ?? '.';
+    if (!base || !fname) return undefined;
+    const d = this.declOf(base);
+    const record = d ? this.recordOf(d) : undefined;
+    const field = record?.field(fname.text);
+    return record && field ? { record, field, base, op } : undefined;
+  }
+
+  /** Facts about a variable by name at an offset (for checks placed away from any node). */
+  factsOfName(name: string, offset: number): PtrFacts | undefined {
+    const v = this.vars.lookup(name, offset);
+    if (!v || v.info.isFunctionPointer || (v.info.pointerDepth === 0 && v.info.arraySizes.length === 0)) return undefined;
+    if (v.kind === 'local' && v.annotations.length === 0 && v.info.arraySizes.length === 0) return undefined;
+    return factsFor(name, v.info, v.annotations, (x) => x, this.constLookup);
+  }
+
+  /** Facts about a pointer (or array) expression; undefined if it is not one we know. */
+  facts(n: Parser.SyntaxNode): PtrFacts | undefined {
+    switch (n.type) {
+      case 'parenthesized_expression':
+        return n.namedChild(0) ? this.facts(n.namedChild(0)!) : undefined;
+      case 'identifier': {
+        const v = this.vars.lookup(n.text, n.startIndex);
+        if (!v || v.info.isFunctionPointer) return undefined;
+        if (v.info.pointerDepth === 0 && v.info.arraySizes.length === 0) return undefined;
+        if (v.kind === 'local' && v.annotations.length === 0 && v.info.arraySizes.length === 0) return this.inferLocal(v, n.text);
+        const argv = this.mainArgv(v);
+        if (argv) return { ...argv, text: n.text };
+        return factsFor(n.text, v.info, v.annotations, (x) => x, this.constLookup);
+      }
+      case 'field_expression': {
+        const f = this.fieldOf(n);
+        if (!f || f.field.isFunctionPointer) return undefined;
+        if (f.field.pointerDepth === 0 && f.field.arraySizes.length === 0) return undefined;
+        const baseText = this.text(f.base);
+        const rename = (x: string): string => (f.record.field(x) ? `${baseText}${f.op}${x}` : x);
+        return factsFor(this.text(n), f.field, annotationsOf(f.field), rename, this.constLookup);
+      }
+      case 'string_literal': {
+        const len = stringLength(this.text(n));
+        if (len === undefined) return undefined;
+        return { text: this.text(n), bound: { kind: 'count', count: String(len + 1), countValue: BigInt(len + 1) }, nullable: false, nt: true, ntKnown: String(len), safe: false, explicitSafe: false, isArray: true, dependsOn: new Set() };
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** main's argv has argc + 1 elements (the last is NULL), as C guarantees. */
+  private mainArgv(v: VarInfo): PtrFacts | undefined {
+    if (v.kind !== 'param' || fnName(this.vars.fn) !== 'main' || v.annotations.length > 0) return undefined;
+    const sym = this.unit.symbols.function('main');
+    const params = sym?.parameters ?? [];
+    if (params.length < 2 || params[1].name !== v.name || !params[0].name) return undefined;
+    const argc = params[0].name;
+    return {
+      text: v.name,
+      bound: { kind: 'count', count: `${argc} + 1` },
+      nullable: false,
+      nt: false,
+      ntKnown: '0',
+      safe: false,
+      explicitSafe: false,
+      isArray: false,
+      dependsOn: new Set([argc]),
+      origin: { declOffset: v.info.node.startIndex, describe: `'${v.name}' has ${argc} + 1 elements` },
+    };
+  }
+
+  /**
+   * Deputy-style inference for an unannotated local pointer, done statically:
+   * if every value it is given points into the same object B (B, B + k, &B[k],
+   * or itself moved), and B and B's bound never change in the function, it has
+   * B's bounds [B, B + count(B)).
+   */
+  private inferLocal(v: VarInfo, text: string): PtrFacts | undefined {
+    if (!this.inferred.has(v)) this.inferred.set(v, this.computeInferred(v) ?? null);
+    const base = this.inferred.get(v);
+    if (!base) return v.info.pointerDepth > 0 ? unknownLocal(v, text) : undefined;
+    return { ...base, text };
+  }
+
+  /**
+   * p = malloc(size) (or any allocator) as p's only value, p never moved and
+   * nothing in `size` changed afterwards: p has size / sizeof(*p) elements.
+   */
+  private inferAllocation(v: VarInfo, ws: ResolverWrite[]): PtrFacts | undefined {
+    if (ws.length !== 1 || !ws[0].value) return undefined;
+    let value = ws[0].value;
+    while ((value.type === 'cast_expression' || value.type === 'parenthesized_expression') && value.namedChildren.length > 0) value = value.namedChildren[value.namedChildren.length - 1];
+    const alloc = allocationBytes(this.unit, value);
+    if (!alloc || alloc.args.some((a) => !isPureText(a))) return undefined;
+    const names = new Set(alloc.args.flatMap((a) => [...this.text(a).matchAll(/[A-Za-z_]\w*/g)].map((m) => m[0])));
+    const after = ws[0].node.endIndex;
+    if ([...names].some((nm) => this.writes.writtenIn(nm, after, this.vars.fn.endIndex))) return undefined;
+    const count = `(long long)(${alloc.bytes}) / (long long)sizeof(*(${v.name}))`;
+    return {
+      text: v.name,
+      bound: { kind: 'count', count },
+      nullable: true,
+      nt: false,
+      ntKnown: '0',
+      safe: false,
+      explicitSafe: false,
+      isArray: false,
+      dependsOn: names,
+      origin: { declOffset: v.info.node.startIndex, describe: `bounds of '${v.name}' inferred from its allocation` },
+    };
+  }
+
+  private computeInferred(v: VarInfo): PtrFacts | undefined {
+    const ws = this.writes.of(v.name).filter((w) => w.node.startIndex >= v.scopeStart && w.node.startIndex <= v.scopeEnd);
+    const fromAllocation = this.inferAllocation(v, ws);
+    if (fromAllocation) return fromAllocation;
+    let source: Parser.SyntaxNode | undefined;
+    for (const w of ws) {
+      if (w.op === '&') return undefined;
+      if (w.op === '++' || w.op === '--' || w.op === '+=' || w.op === '-=') continue;
+      if (!w.value) return undefined;
+      const b = baseObject(w.value);
+      if (!b) return undefined;
+      if (b.text === v.name) continue;
+      if (source && source.text !== b.text) return undefined;
+      source = b;
+    }
+    if (!source) return undefined;
+    const bv = this.vars.lookup(source.text, source.startIndex);
+    if (!bv || (bv.kind === 'local' && bv.annotations.length === 0 && bv.info.arraySizes.length === 0)) return undefined;
+    const bf = this.facts(source);
+    if (!bf || bf.bound.kind !== 'count' || bf.nt) return undefined;
+    // B and everything its bound depends on must be fixed for the whole function.
+    const fnBody = this.vars.fn;
+    for (const name of [bv.name, ...bf.dependsOn]) {
+      if (this.writes.writtenIn(name, fnBody.startIndex, fnBody.endIndex) && !(name === bv.name && bv.info.arraySizes.length > 0)) return undefined;
+    }
+    return {
+      text: v.name,
+      bound: { kind: 'range', lo: bv.name, hi: `${bv.name} + (${bf.bound.count})` },
+      nullable: bf.nullable,
+      nt: false,
+      ntKnown: '0',
+      safe: false,
+      explicitSafe: false,
+      isArray: false,
+      dependsOn: new Set([bv.name, ...bf.dependsOn]),
+      origin: { declOffset: v.info.node.startIndex, describe: `bounds of '${v.name}' inferred from '${bv.name}'` },
+    };
+  }
+}
+
+export interface ResolverWrite {
+  op: string;
+  value?: Parser.SyntaxNode;
+  node: Parser.SyntaxNode;
+}
+
+/** The object a pointer value is derived from: B in B, B + k, B - k, &B[k], (T *)B. */
+function baseObject(n: Parser.SyntaxNode): Parser.SyntaxNode | undefined {
+  switch (n.type) {
+    case 'parenthesized_expression':
+      return n.namedChild(0) ? baseObject(n.namedChild(0)!) : undefined;
+    case 'identifier':
+      return n;
+    case 'binary_expression': {
+      const op = n.childForFieldName('operator')?.text;
+      if (op !== '+' && op !== '-') return undefined;
+      return identifierOf(n.childForFieldName('left'));
+    }
+    case 'pointer_expression': {
+      if (n.childForFieldName('operator')?.text !== '&') return undefined;
+      const a = n.childForFieldName('argument');
+      return a && a.type === 'subscript_expression' ? identifierOf(a.childForFieldName('argument')) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function stripOneLevel(type: string): string {
+  const t = type.trim();
+  if (/\]$/.test(t)) return t.replace(/\s*\[[^\]]*\]$/, '');
+  return t.replace(/\s*\*\s*(const|volatile|restrict)?\s*$/, '');
+}
+
+function stringLength(lit: string): number | undefined {
+  const m = /^"((?:[^"\\]|\\.)*)"$/.exec(lit);
+  if (!m) return undefined;
+  return m[1].replace(/\\(x[0-9a-fA-F]+|[0-7]{1,3}|.)/g, 'x').length;
+}
+
+function byteOrderWrap(count: string, order: 'le' | 'be' | undefined): string {
+  // fgftc targets little-endian hosts (x86-64, arm64): le counts are read as is.
+  if (order !== 'be') return count;
+  return `(sizeof(${count}) == 2 ? __builtin_bswap16(${count}) : sizeof(${count}) == 4 ? __builtin_bswap32(${count}) : __builtin_bswap64(${count}))`;
+}
+
+/** Facts for a declared pointer or array from its annotations (or the SAFE default). */
+export function factsFor(
+  text: string,
+  info: DeclaratorInfo,
+  annotations: Annotation[],
+  rename: (name: string) => string,
+  lookup: (name: string) => bigint | undefined,
+): PtrFacts {
+  const thisRename = (x: string): string => (x === '__this' ? text : rename(x));
+  const deps = new Set<string>();
+  const facts: PtrFacts = {
+    text,
+    bound: { kind: 'count', count: '1', countValue: 1n },
+    nullable: true,
+    nt: false,
+    ntKnown: '0',
+    safe: true,
+    explicitSafe: false,
+    isArray: false,
+    dependsOn: deps,
+    origin: { declOffset: info.node.startIndex, describe: `'${info.name}' declared here` },
+  };
+  const countBound = (e: BoundExpr, wrap: (s: string) => string = (s) => s): void => {
+    freeNames(e).forEach((n) => deps.add(n));
+    const v = constValue(e, lookup);
+    facts.bound = { kind: 'count', count: wrap(render(e, thisRename)), countExpr: e, countValue: v };
+    facts.safe = false;
+  };
+  if (info.arraySizes.length > 0 && info.pointerDepth === 0) {
+    facts.isArray = true;
+    facts.nullable = false;
+    facts.safe = false;
+    const size = info.arraySizes[0];
+    if (size === '') facts.bound = { kind: 'unknown' };
+    else {
+      const v = /^\d+$/.test(size) ? BigInt(size) : lookup(size);
+      facts.bound = { kind: 'count', count: v !== undefined ? String(v) : `(long long)(sizeof(${text}) / sizeof((${text})[0]))`, countValue: v };
+    }
+  }
+  for (const a of annotations) {
+    facts.origin = { annotation: a, declOffset: a.attribute.start, describe: `'${info.name}' declared ${a.spelling} here` };
+    switch (a.kind) {
+      case 'count':
+        countBound(a.args[0], (s) => byteOrderWrap(s, a.byteOrder));
+        if (a.orNull) facts.nullable = true;
+        else if (!facts.isArray) facts.nullable = false;
+        break;
+      case 'size':
+        countBound(a.args[0], (s) => `(${s}) / (long long)sizeof(*(${text}))`);
+        facts.bound = { ...facts.bound, countValue: undefined } as PtrFacts['bound'];
+        facts.nullable = a.orNull;
+        break;
+      case 'bnd':
+      case 'ended-by': {
+        const lo = a.kind === 'bnd' ? render(a.args[0], thisRename) : text;
+        const hiExpr = a.kind === 'bnd' ? a.args[1] : a.args[0];
+        a.args.forEach((e) => freeNames(e).forEach((n) => n !== '__this' && deps.add(n)));
+        facts.bound = { kind: 'range', lo, hi: render(hiExpr, thisRename) };
+        facts.safe = false;
+        facts.nullable = false;
+        break;
+      }
+      case 'safe':
+        facts.bound = { kind: 'count', count: '1', countValue: 1n };
+        facts.safe = true;
+        facts.explicitSafe = true;
+        break;
+      case 'nonnull':
+        facts.nullable = false;
+        break;
+      case 'opt':
+        facts.nullable = true;
+        break;
+      case 'nt':
+        facts.nt = true;
+        facts.safe = false;
+        if (facts.bound.kind === 'count' && facts.bound.count === '1' && !facts.isArray) facts.bound = { kind: 'unknown' };
+        break;
+      case 'ntc':
+        facts.nt = true;
+        facts.safe = false;
+        facts.ntKnown = render(a.args[0], thisRename);
+        freeNames(a.args[0]).forEach((n) => deps.add(n));
+        if (!facts.isArray) facts.bound = { kind: 'unknown' };
+        break;
+      case 'seq':
+        facts.safe = false;
+        facts.bound = { kind: 'unknown' };
+        break;
+      default:
+        break;
+    }
+  }
+  // NT with an explicit count: the count elements plus the terminator.
+  if (facts.nt && facts.bound.kind === 'count' && !facts.isArray && annotations.some((a) => a.kind === 'count')) {
+    facts.ntKnown = facts.bound.count;
+    facts.bound = { kind: 'unknown' };
+  }
+  return facts;
+}
+
+/** Identifiers, literals, sizeof and arithmetic only: safe to evaluate again. */
+function isPureText(n: Parser.SyntaxNode): boolean {
+  if (['call_expression', 'assignment_expression', 'update_expression'].includes(n.type)) return false;
+  return n.namedChildren.every(isPureText);
+}
+
+/** A local whose bounds cannot be inferred: only null-checked where it is used. */
+function unknownLocal(v: VarInfo, text: string): PtrFacts {
+  return {
+    text,
+    bound: { kind: 'unknown' },
+    nullable: true,
+    nt: false,
+    ntKnown: '0',
+    safe: false,
+    explicitSafe: false,
+    isArray: false,
+    dependsOn: new Set(),
+    origin: { declOffset: v.info.node.startIndex, describe: `'${v.name}' declared here (bounds not inferred)` },
+  };
+}

@@ -1,0 +1,61 @@
+// What one campaign trial is, what it produced, and the classes it falls in.
+
+/** One run of the target: one fault site under one workload and one recovery policy. */
+export interface TrialSpec {
+  id: string; // `${site}|${workload}|${policy}|${repeat}`, unique in a campaign
+  index: number; // position in the full (unsharded) plan
+  site: string; // fault site ID (FGFT_FAULT)
+  operator: string;
+  workload: string;
+  policy: string;
+  repeat: number;
+}
+
+/** The harness's JSON report (the last JSON line on its stdout); fields it does not give are absent. */
+export interface HarnessReport {
+  verified?: boolean; // the workload's results were checked and are intact
+  detected?: number; // failures the isolation/recovery runtime detected
+  recovered?: number; // recoveries performed (unload, restart, rollback)
+  app_errors?: number; // errors the application saw
+  leaks?: number; // resources still held by the driver after the run (after recovery)
+  [key: string]: unknown;
+}
+
+export const TRIAL_CLASSES = [
+  'not-activated',
+  'no-effect',
+  'recovered-transparent',
+  'recovered-app-error',
+  'crash',
+  'hang',
+  'silent-corruption',
+  'leak-after-recovery',
+  'leak',
+] as const;
+export type TrialClass = (typeof TRIAL_CLASSES)[number];
+
+export const CLASS_LABELS: Readonly<Record<TrialClass, string>> = {
+  'not-activated': 'not activated',
+  'no-effect': 'activated, no effect',
+  'recovered-transparent': 'recovered transparently',
+  'recovered-app-error': 'recovered, app-visible error',
+  crash: 'harness crash ("kernel crash")',
+  hang: 'hang',
+  'silent-corruption': 'silent corruption',
+  'leak-after-recovery': 'leak after recovery',
+  leak: 'undetected leak',
+};
+
+/** Classes where the system as a whole went down. */
+export const SYSTEM_FAILURES: ReadonlySet<TrialClass> = new Set(['crash', 'hang']);
+
+export interface TrialResult extends Omit<TrialSpec, 'index'> {
+  class: TrialClass;
+  activated: boolean;
+  exitCode: number | null;
+  signal: string | null;
+  timedOut: boolean;
+  ms: number;
+  report?: HarnessReport;
+  stderrTail?: string;
+}

@@ -1,0 +1,1 @@
+/* accepted; nothing from here is provided */

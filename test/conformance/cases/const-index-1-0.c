@@ -1,0 +1,12 @@
+// expect: clean "done\n"
+#include "fgft.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+static int table[1];
+int main(void)
+{
+	table[0] = 5; /*@*/
+	puts("done");
+	return 0;
+}

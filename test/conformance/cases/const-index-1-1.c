@@ -1,0 +1,12 @@
+// expect: compile-error 9 "out of bounds"
+#include "fgft.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+static int table[1];
+int main(void)
+{
+	table[1] = 5; /*@*/
+	puts("done");
+	return 0;
+}

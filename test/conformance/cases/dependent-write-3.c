@@ -1,0 +1,22 @@
+// expect: clean "len=3\n"
+#include "fgft.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+struct buf {
+	int len;
+	char *data COUNT(len);
+};
+static void set_len(struct buf *b, int n)
+{
+	b->len = n; /*@*/
+}
+int main(int argc, char **argv)
+{
+	char d[3];
+	struct buf b = { .len = 3, .data = d };
+	(void)argv;
+	set_len(&b, 3 + argc - 1);
+	printf("len=%d\n", b.len);
+	return 0;
+}

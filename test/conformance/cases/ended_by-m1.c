@@ -1,0 +1,17 @@
+// expect: runtime-fail lower 9
+#include "fgft.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+static int get(int *p __ended_by(end), int *end, int i)
+{
+	(void)end;
+	return p[i]; /*@*/
+}
+int main(int argc, char **argv)
+{
+	int a[4] = {1, 2, 3, 4};
+	(void)argv;
+	printf("v=%d\n", get(a, a + 4, -1 + argc - 1));
+	return 0;
+}

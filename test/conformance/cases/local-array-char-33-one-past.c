@@ -1,0 +1,15 @@
+// expect: runtime-fail upper 12
+#include "fgft.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+int main(int argc, char **argv)
+{
+	char a[33];
+	int i = 33 + argc - 1;
+	(void)argv;
+	memset(a, 0, sizeof(a));
+	a[i] = (char)1; /*@*/
+	puts("ok");
+	return 0;
+}

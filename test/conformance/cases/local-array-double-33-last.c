@@ -1,0 +1,15 @@
+// expect: clean "ok\n"
+#include "fgft.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+int main(int argc, char **argv)
+{
+	double a[33];
+	int i = 32 + argc - 1;
+	(void)argv;
+	memset(a, 0, sizeof(a));
+	a[i] = (double)1; /*@*/
+	puts("ok");
+	return 0;
+}

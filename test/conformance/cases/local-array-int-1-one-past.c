@@ -1,0 +1,15 @@
+// expect: runtime-fail upper 12
+#include "fgft.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+int main(int argc, char **argv)
+{
+	int a[1];
+	int i = 1 + argc - 1;
+	(void)argv;
+	memset(a, 0, sizeof(a));
+	a[i] = (int)1; /*@*/
+	puts("ok");
+	return 0;
+}

@@ -1,0 +1,20 @@
+// expect: clean "5\n"
+#include "fgft.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+struct dev {
+	int irq;
+};
+static int irq_of(struct dev *d)
+{
+	return d->irq; /*@*/
+}
+int main(int argc, char **argv)
+{
+	struct dev x = { .irq = 5 };
+	struct dev *d = 0 + argc - 1 ? NULL : &x;
+	(void)argv;
+	printf("%d\n", irq_of(d));
+	return 0;
+}

@@ -1,0 +1,18 @@
+// expect: clean "v=1\n"
+#include "fgft.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#define N 4
+int get(char *a __counted_by(n), int n, int i)
+{
+	return (int)a[i]; /*@*/
+}
+int main(int argc, char **argv)
+{
+	char arr[N] = {1, 2, 3, 4};
+	int i = 0;
+	(void)argv;
+	printf("v=%d\n", get(arr, N, i + argc - 1));
+	return 0;
+}

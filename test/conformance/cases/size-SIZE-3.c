@@ -1,0 +1,17 @@
+// expect: clean "v=4\n"
+#include "fgft.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+static int get(int *SIZE(bytes) p, int bytes, int i)
+{
+	(void)bytes;
+	return p[i]; /*@*/
+}
+int main(int argc, char **argv)
+{
+	int a[4] = {1, 2, 3, 4};
+	(void)argv;
+	printf("v=%d\n", get(a, (int)sizeof(a), 3 + argc - 1));
+	return 0;
+}

@@ -1,0 +1,17 @@
+// expect: runtime-fail nt-read 8
+#include "fgft.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+static int at(const char *NTS s, int i)
+{
+	return s[i]; /*@*/
+}
+int main(int argc, char **argv)
+{
+	char buf[16] = "hello";
+	(void)argv;
+	buf[6] = 'x';
+	printf("c=%d\n", at(buf, 6 + argc - 1));
+	return 0;
+}

@@ -1,0 +1,118 @@
+// The example e1000 driver built through fgftc by its own Makefile (examples/e1000): the objects really carry
+// inserted checks, every workload runs with every frame accounted for, FAULT/SEED reach fgftc, and with
+// KRECOVER=1 `ethtool msglvl 1000` fails the driver on purpose and krecover restarts it without losing frames.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXAMPLE, ROOT, buildRuntime, exampleExists, removeDir, runHarness, tempDir } from '../harness/build.js';
+
+const FRAMES = 2000;
+const fgftcBuilt = existsSync(path.join(ROOT, 'dist', 'compiler', 'cli.js'));
+
+/** `make -C examples/e1000 VAR=...` with objects and binary under dir; returns make's output. */
+function makeExample(dir: string, vars: string[]): { bin: string; output: string } {
+  buildRuntime();
+  const bin = path.join(dir, 'e1000-harness');
+  const r = spawnSync('make', ['-C', EXAMPLE, `BUILD=${path.join(dir, 'obj')}`, `BIN=${bin}`, ...vars, bin], {
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`make failed:\n${r.stdout}\n${r.stderr}`);
+  return { bin, output: r.stdout + r.stderr };
+}
+
+function expectClean(bin: string, args: string[], tx: number, rx: number, env: Record<string, string> = {}): string {
+  const run = runHarness(bin, [...args, '--frames', String(FRAMES)], env);
+  const r = run.report!;
+  expect(run.stderr).not.toMatch(/violation|leak:|check failed/);
+  expect(r.tx).toEqual({ offered: tx, delivered: tx, lost: 0, corrupted: 0, duplicated: 0 });
+  expect(r.rx).toEqual({ offered: rx, delivered: rx, lost: 0, corrupted: 0, duplicated: 0 });
+  expect(r.changes.every((c) => c.applied && c.result === 0)).toBe(true);
+  expect(r.pass).toBe(true);
+  expect(run.status).toBe(0);
+  return run.stderr;
+}
+
+describe.skipIf(!exampleExists() || !fgftcBuilt)('example e1000 driver built with fgftc (make)', () => {
+  let dir = '';
+  let bin = '';
+  let statsFile = '';
+  beforeAll(() => {
+    dir = tempDir('e1000-fgftc');
+    statsFile = path.join(dir, 'stats.jsonl');
+    bin = makeExample(dir, [`FGFTC_FLAGS=--fgftc-bounds --stats=${statsFile}`]).bin;
+  });
+  afterAll(() => removeDir(dir));
+
+  it('compiles both units through fgftc with run-time checks inserted', () => {
+    const units = readFileSync(statsFile, 'latin1')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { file: string; parseErrors: number; checksInserted: number; checksRemoved: number });
+    const byFile = new Map(units.map((u) => [path.basename(u.file), u]));
+    for (const f of ['e1000_main.c', 'e1000_ethtool.c']) {
+      const u = byFile.get(f);
+      expect(u, f).toBeDefined();
+      expect(u!.parseErrors).toBe(0);
+      expect(u!.checksInserted - u!.checksRemoved).toBeGreaterThan(0);
+    }
+  });
+
+  const cases: { name: string; args: string[]; tx: number; rx: number }[] = [
+    { name: 'send stream', args: ['--workload', 'send'], tx: FRAMES, rx: 0 },
+    { name: 'receive stream', args: ['--workload', 'recv'], tx: 0, rx: FRAMES },
+    { name: 'request/response', args: ['--workload', 'rr'], tx: FRAMES, rx: FRAMES },
+    { name: 'configuration changes (default schedule)', args: ['--workload', 'config'], tx: FRAMES, rx: FRAMES },
+    {
+      name: 'jumbo MTU, smallest and largest rings, message level',
+      args: ['--workload', 'config', '--mtu-at', '300:9000', '--ring-size-at', '700:48', '--msglevel-at', '1000:1000',
+        '--ring-size-at', '1300:4096', '--mtu-at', '1700:1500'],
+      tx: FRAMES,
+      rx: FRAMES,
+    },
+    {
+      // Above 1500 but still in 2048-byte buffers: only RCTL.LPE lets these frames in.
+      name: 'MTU 1800 (long packets in standard buffers)',
+      args: ['--workload', 'config', '--mtu-at', '200:1800', '--mtu-at', '1200:16110'],
+      tx: FRAMES,
+      rx: FRAMES,
+    },
+  ];
+
+  it.each(cases)('$name: zero lost, corrupted, duplicated', ({ args, tx, rx }) => {
+    expectClean(bin, args, tx, rx);
+  });
+});
+
+describe.skipIf(!exampleExists() || !fgftcBuilt)('example e1000 driver: make options', () => {
+  let dir = '';
+  beforeAll(() => {
+    dir = tempDir('e1000-opts');
+  });
+  afterAll(() => removeDir(dir));
+
+  it('KRECOVER=1: message level 1000 triggers a fault, krecover restarts the driver, no frame is lost', () => {
+    const { bin } = makeExample(path.join(dir, 'kr'), ['KRECOVER=1']);
+    const stderr = expectClean(bin, ['--workload', 'send', '--msglevel-at', '1000:1000'], FRAMES, 0, {
+      KRECOVER: 'r 1; p restart',
+      KRECOVER_STATS: '1',
+    });
+    expect(stderr).toMatch(/^failures\.trigger: 1$/m);
+    expect(stderr).toMatch(/^restarts: 1$/m);
+  });
+
+  it('FAULT=<type> SEED=<n> reaches fgftc as --fgftc-fault/--fgftc-fault-seed', () => {
+    const { output } = makeExample(path.join(dir, 'fault'), [
+      'FAULT=offbyone', 'SEED=3', 'FGFTC_FLAGS=--fgftc-bounds --fgftc-fault-verbose',
+    ]);
+    expect(output).toMatch(/--fgftc-fault=offbyone/);
+    expect(output).toMatch(/--fgftc-fault-seed=3/);
+    expect(output).toMatch(/injected fault offbyone/);
+  });
+
+  it('FAULT with a plain compiler is refused with a make error', () => {
+    const r = spawnSync('make', ['-C', EXAMPLE, 'CC=gcc', 'FAULT=offbyone', `BUILD=${path.join(dir, 'x')}`], { encoding: 'utf8' });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/FAULT=offbyone needs the fgftc compiler/);
+  });
+});

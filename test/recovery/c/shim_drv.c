@@ -1,0 +1,303 @@
+/*
+ * A small PCI network driver for the krecover tests on the simulated machine
+ * (runtime-c/shim).  Between probe, open and a few transmits it holds one of
+ * every resource type the shim tracks; writing a message level of 1000 + N
+ * makes it fail in way N while holding them (see td_fail).
+ */
+#include <linux/module.h>
+#include <linux/pci.h>
+#include <linux/netdevice.h>
+#include <linux/etherdevice.h>
+#include <linux/ethtool.h>
+#include <linux/skbuff.h>
+#include <linux/slab.h>
+#include <linux/timer.h>
+#include <linux/workqueue.h>
+#include <linux/spinlock.h>
+#include <linux/mutex.h>
+#include <linux/jiffies.h>
+#include <linux/krecover.h>
+#include <fgft.h>
+
+#define TD_VENDOR 0x1af4
+#define TD_DEVICE 0x7777
+#define TD_DOORBELL 0x10
+#define TD_RING 4
+#define TD_BUF_LEN 2048
+
+void fgft_check_fail(int kind, const char *file, int line, long long value, long long bound);
+
+struct td_priv {
+	struct net_device *netdev;
+	struct pci_dev *pdev;
+	void __iomem *hw;
+	struct napi_struct napi;
+	struct timer_list timer;
+	struct work_struct work;
+	spinlock_t lock;
+	struct mutex mutex;
+	void *ring;
+	dma_addr_t ring_bus;
+	void *buf;
+	dma_addr_t buf_bus;
+	struct sk_buff *held[TD_RING];
+	unsigned int head, count;
+	u32 msglevel;
+	int *bad;
+	volatile int zero;
+};
+
+static void td_timer(struct timer_list *t)
+{
+	struct td_priv *priv = from_timer(priv, t, timer);
+
+	mod_timer(&priv->timer, jiffies + 10000);
+}
+
+static void td_work(struct work_struct *w)
+{
+	(void)w;
+}
+
+static int td_poll(struct napi_struct *napi, int budget)
+{
+	napi_complete_done(napi, 0);
+	return budget > 0 ? 0 : 0;
+}
+
+static irqreturn_t td_intr(int irq, void *data)
+{
+	(void)irq;
+	(void)data;
+	return IRQ_NONE;
+}
+
+static int td_open(struct net_device *netdev)
+{
+	struct td_priv *priv = netdev_priv(netdev);
+	int err;
+
+	priv->ring = dma_alloc_coherent(&priv->pdev->dev, 4096, &priv->ring_bus, GFP_KERNEL);
+	if (!priv->ring)
+		return -ENOMEM;
+	priv->buf = kzalloc(TD_BUF_LEN, GFP_KERNEL);
+	if (!priv->buf) {
+		err = -ENOMEM;
+		goto err_free_ring;
+	}
+	priv->buf_bus = dma_map_single(&priv->pdev->dev, priv->buf, TD_BUF_LEN, DMA_FROM_DEVICE);
+	if (dma_mapping_error(&priv->pdev->dev, priv->buf_bus)) {
+		err = -ENOMEM;
+		goto err_free_buf;
+	}
+	err = request_irq(priv->pdev->irq, td_intr, IRQF_SHARED, netdev->name, netdev);
+	if (err)
+		goto err_unmap;
+	napi_enable(&priv->napi);
+	mod_timer(&priv->timer, jiffies + 10000);
+	netif_start_queue(netdev);
+	return 0;
+
+err_unmap:
+	dma_unmap_single(&priv->pdev->dev, priv->buf_bus, TD_BUF_LEN, DMA_FROM_DEVICE);
+err_free_buf:
+	kfree(priv->buf);
+err_free_ring:
+	dma_free_coherent(&priv->pdev->dev, 4096, priv->ring, priv->ring_bus);
+	return err;
+}
+
+static int td_close(struct net_device *netdev)
+{
+	struct td_priv *priv = netdev_priv(netdev);
+
+	netif_stop_queue(netdev);
+	del_timer_sync(&priv->timer);
+	napi_disable(&priv->napi);
+	free_irq(priv->pdev->irq, netdev);
+	dma_unmap_single(&priv->pdev->dev, priv->buf_bus, TD_BUF_LEN, DMA_FROM_DEVICE);
+	kfree(priv->buf);
+	dma_free_coherent(&priv->pdev->dev, 4096, priv->ring, priv->ring_bus);
+	while (priv->count) {
+		dev_kfree_skb_any(priv->held[priv->head]);
+		priv->head = (priv->head + 1) % TD_RING;
+		priv->count--;
+	}
+	return 0;
+}
+
+/* Frames stay "in the ring" until TD_RING newer ones push them out (then they count as sent). */
+static netdev_tx_t td_xmit(struct sk_buff *skb, struct net_device *netdev)
+{
+	struct td_priv *priv = netdev_priv(netdev);
+
+	if (priv->count == TD_RING) {
+		dev_kfree_skb_any(priv->held[priv->head]);
+		priv->head = (priv->head + 1) % TD_RING;
+		priv->count--;
+	}
+	priv->held[(priv->head + priv->count) % TD_RING] = skb;
+	priv->count++;
+	writel(priv->count, priv->hw + TD_DOORBELL);
+	return NETDEV_TX_OK;
+}
+
+/* Fail in way `how` while holding whatever that way needs. */
+static void td_fail(struct td_priv *priv, u32 how)
+{
+	void *p;
+
+	switch (how) {
+	case 0:
+		kr_trigger_fault();
+		break;
+	case 1:
+		*priv->bad = 1;
+		break;
+	case 2:
+		spin_lock(&priv->lock);
+		kr_trigger_fault();
+		break;
+	case 3:
+		mutex_lock(&priv->mutex);
+		kr_trigger_fault();
+		break;
+	case 4:
+		p = kmalloc(64, GFP_KERNEL);
+		kfree(p);
+		kfree(p);
+		break;
+	case 5:
+		for (;;)
+			priv->zero++;
+		break;
+	case 6:
+		fgft_check_fail(3, "shim_drv.c", 170, 5, 4);
+		break;
+	case 7:
+		schedule_work(&priv->work);
+		priv->zero = 10 / priv->zero;
+		break;
+	default:
+		break;
+	}
+}
+
+static void td_set_msglevel(struct net_device *netdev, u32 level)
+{
+	struct td_priv *priv = netdev_priv(netdev);
+
+	if (level >= 1000)
+		td_fail(priv, level - 1000);
+	priv->msglevel = level;
+}
+
+static u32 td_get_msglevel(struct net_device *netdev)
+{
+	struct td_priv *priv = netdev_priv(netdev);
+
+	return priv->msglevel;
+}
+
+static const struct net_device_ops td_netdev_ops = {
+	.ndo_open = td_open,
+	.ndo_stop = td_close,
+	.ndo_start_xmit = td_xmit,
+};
+
+static const struct ethtool_ops td_ethtool_ops = {
+	.get_msglevel = td_get_msglevel,
+	.set_msglevel = td_set_msglevel,
+};
+
+static int td_probe(struct pci_dev *pdev, const struct pci_device_id *id)
+{
+	struct net_device *netdev;
+	struct td_priv *priv;
+	int err;
+
+	(void)id;
+	err = pci_enable_device(pdev);
+	if (err)
+		return err;
+	err = pci_request_regions(pdev, "td");
+	if (err)
+		goto err_disable;
+	netdev = alloc_etherdev(sizeof(*priv));
+	if (!netdev) {
+		err = -ENOMEM;
+		goto err_release;
+	}
+	SET_NETDEV_DEV(netdev, &pdev->dev);
+	priv = netdev_priv(netdev);
+	priv->netdev = netdev;
+	priv->pdev = pdev;
+	priv->msglevel = 1;
+	priv->hw = pci_iomap(pdev, 0, 0);
+	if (!priv->hw) {
+		err = -EIO;
+		goto err_free_netdev;
+	}
+	spin_lock_init(&priv->lock);
+	mutex_init(&priv->mutex);
+	timer_setup(&priv->timer, td_timer, 0);
+	INIT_WORK(&priv->work, td_work);
+	netif_napi_add(netdev, &priv->napi, td_poll);
+	netdev->netdev_ops = &td_netdev_ops;
+	netdev->ethtool_ops = &td_ethtool_ops;
+	pci_set_drvdata(pdev, netdev);
+	err = register_netdev(netdev);
+	if (err)
+		goto err_napi;
+	return 0;
+
+err_napi:
+	netif_napi_del(&priv->napi);
+	pci_iounmap(pdev, priv->hw);
+err_free_netdev:
+	free_netdev(netdev);
+err_release:
+	pci_release_regions(pdev);
+err_disable:
+	pci_disable_device(pdev);
+	return err;
+}
+
+static void td_remove(struct pci_dev *pdev)
+{
+	struct net_device *netdev = pci_get_drvdata(pdev);
+	struct td_priv *priv = netdev_priv(netdev);
+
+	unregister_netdev(netdev);
+	cancel_work_sync(&priv->work);
+	netif_napi_del(&priv->napi);
+	pci_iounmap(pdev, priv->hw);
+	free_netdev(netdev);
+	pci_release_regions(pdev);
+	pci_disable_device(pdev);
+}
+
+static const struct pci_device_id td_ids[] = {
+	{ PCI_DEVICE(TD_VENDOR, TD_DEVICE) },
+	{ 0 },
+};
+
+static struct pci_driver td_driver = {
+	.name = "td",
+	.id_table = td_ids,
+	.probe = td_probe,
+	.remove = td_remove,
+};
+
+static int __init td_init(void)
+{
+	return pci_register_driver(&td_driver);
+}
+
+static void __exit td_exit(void)
+{
+	pci_unregister_driver(&td_driver);
+}
+
+module_init(td_init);
+module_exit(td_exit);
