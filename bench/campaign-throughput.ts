@@ -85,7 +85,7 @@ export async function benchCampaign(): Promise<BenchResult> {
     const perFaultSecs = await timed(jobs, sample, async (t) => {
       const tag = `single${k++}`;
       const single = buildDriver(dir, tag, driverText, { operator: t.operator, siteId: t.site }, objects);
-      const r = new TrialRunner(target(single));
+      const r = new TrialRunner(target(single), { forkServer: false }); // one run per binary: a plain spawn is cheaper
       await r.run(t);
       r.dispose();
     });

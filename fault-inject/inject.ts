@@ -3,7 +3,7 @@
 import type { EditSet } from '../compiler/emit/edits.js';
 import { chooseById, chooseBySeed } from './choose.js';
 import { buildForest, flatten, mutationOf, mutatedText, renderSchema, type SchemaNode } from './render.js';
-import { ENTER_HOOK, schemataPrelude, selector } from './schemata.js';
+import { ENTER_HOOK, FAULT_BUILD_PRAGMAS, schemataPrelude, selector } from './schemata.js';
 import { findSites, resolveOperators } from './sites.js';
 import type { FaultSite, FaultUnit, InjectionRecord } from './site.js';
 
@@ -48,7 +48,13 @@ export function inject(unit: FaultUnit, req: InjectRequest, edits: EditSet): Inj
     if (e.start === e.end) edits.insert(e.start, e.text, PASS);
     else edits.replace(e.start, e.end, e.text, PASS);
   }
-  return { mode: 'single', injected: [record(unit.text, site, mutatedText(unit.text, site, seed))], skipped, candidates: all.length };
+  return {
+    mode: 'single',
+    injected: [record(unit.text, site, mutatedText(unit.text, site, seed))],
+    skipped,
+    candidates: all.length,
+    prelude: FAULT_BUILD_PRAGMAS,
+  };
 }
 
 function injectSchemata(
@@ -74,6 +80,6 @@ function injectSchemata(
     injected: nodes.map((n) => record(unit.text, n.site, mutatedText(unit.text, n.site, seed))),
     skipped: [...skipped, ...forest.dropped.map((s) => s.id)],
     candidates,
-    prelude: schemataPrelude(nodes),
+    prelude: `${FAULT_BUILD_PRAGMAS}\n${schemataPrelude(nodes)}`,
   };
 }

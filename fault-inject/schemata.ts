@@ -44,3 +44,14 @@ static inline __attribute__((always_inline)) int fgft_fault_active(int k)
 
 /** The hook placed at the start of every instrumented function (for FGFT_FAULT_FUNC). */
 export const ENTER_HOOK = ' fgft_fault_enter(__func__);';
+
+/**
+ * A fault build is meant to contain bugs: dropassign, uninit and friends make
+ * gcc's flow analysis report uses of uninitialised variables, which -Werror
+ * builds (the e1000 example) would refuse. These warnings are about the
+ * injected fault, not the user's code, so fault builds switch them off.
+ */
+export const FAULT_BUILD_PRAGMAS = [
+  '#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"',
+  '#pragma GCC diagnostic ignored "-Wuninitialized"',
+].join('\n');

@@ -12,11 +12,13 @@ const USAGE = `Usage: fgftc campaign run --exe HARNESS [options]
 run options:
   --exe PATH            the harness, built in one-build mode (every fault site compiled in)
   --build CMD           shell command that builds it first (e.g. "make -C examples/e1000 FAULT=all SCHEMATA=1")
-  --args "WORDS"        harness arguments; {workload} {policy} {site} {operator} {repeat} are filled in
+  --args "WORDS"        harness arguments; {workload} {policy} {policy_value} {site} {operator} {repeat}
+                        {seed} (repeat+1) are filled in, {report} names a file for the harness's JSON report
                         (default: "--workload {workload} --policy {policy}")
   --env K=V             extra environment per trial, templated the same way (repeatable)
   --workloads a,b       workloads (default: basic)
-  --policies a,b        recovery policies (default: off,unload,restart)
+  --policies a,b        recovery policies, each NAME or NAME=VALUE ({policy_value}; e.g. "off=r 0,restart=r 1; p restart")
+                        (default: off,unload,restart)
   --operators a,b       only these fault operators (default: every site in the binary)
   --seeds K             per operator, K sites chosen by seed 0..K-1 instead of every site
   --repeats R           runs per (site, workload, policy) (default 1)
@@ -26,6 +28,7 @@ run options:
   --shard i/N           run the i-th of N round-robin shards (merge them with 'campaign merge')
   --out DIR             results: trials.jsonl, summary.md, chart.svg (default: campaign-out)
   --no-progress         no progress bar
+  --no-fork-server      one exec per trial even if the harness has the fault runtime's fork server
 A campaign is resumable: rerun the same command and finished trials are skipped.
 `;
 
@@ -53,7 +56,7 @@ function parseFlags(argv: readonly string[], booleans: ReadonlySet<string>): { f
 }
 
 const RUN_FLAGS = new Set(['--exe', '--build', '--args', '--env', '--workloads', '--policies', '--operators', '--seeds', '--repeats',
-  '--limit', '--jobs', '--timeout', '--shard', '--out', '--no-progress']);
+  '--limit', '--jobs', '--timeout', '--shard', '--out', '--no-progress', '--no-fork-server']);
 
 function one(flags: Flags, name: string): string | undefined {
   const v = flags.get(name);
@@ -73,7 +76,7 @@ function count(flags: Flags, name: string, fallback: number | undefined, min = 1
 }
 
 async function run(argv: string[]): Promise<number> {
-  const { flags, positional } = parseFlags(argv, new Set(['--no-progress']));
+  const { flags, positional } = parseFlags(argv, new Set(['--no-progress', '--no-fork-server']));
   for (const name of flags.keys()) if (!RUN_FLAGS.has(name)) throw new UserError(`campaign run: unknown option '${name}'`);
   if (positional.length > 0) throw new UserError(`campaign run: unexpected argument '${positional[0]}'`);
   const exe = one(flags, '--exe');
@@ -113,6 +116,7 @@ async function run(argv: string[]): Promise<number> {
     jobs: count(flags, '--jobs', availableParallelism()) as number,
     shard: shardSpec ? parseShard(shardSpec) : undefined,
     progress: !flags.has('--no-progress'),
+    forkServer: !flags.has('--no-fork-server'),
   });
   process.stderr.write(
     `fgftc campaign: ${result.ran} trials run (${result.trialsPerSecond.toFixed(1)}/s), ${result.skipped} already done, ` +

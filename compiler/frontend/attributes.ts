@@ -1,6 +1,6 @@
 // Split the inside of `__attribute__((a, b(1), c))` into Attribute entries.
 import type { Attribute } from './unit.js';
-import { isIdentChar, isSpace, skipQuoted } from './scan.js';
+import { isIdentChar, isSpace, matchParen, skipQuoted } from './scan.js';
 
 /** Normalise an attribute name: `__packed__` -> `packed`, `__counted_by` -> `counted_by`. */
 export function normaliseAttributeName(name: string): string {
@@ -54,23 +54,4 @@ export function splitAttributeList(
     }
     if (name === '' && i === nameStart) i++; // guarantee progress on junk
   }
-}
-
-/** Offset of the ')' matching the '(' at `open`, or `limit` if unbalanced. */
-export function matchParen(text: string, open: number, limit: number): number {
-  let depth = 0;
-  let i = open;
-  while (i < limit) {
-    const c = text.charCodeAt(i);
-    if (c === 40) depth++;
-    else if (c === 41) {
-      depth--;
-      if (depth === 0) return i;
-    } else if (c === 34 || c === 39) {
-      i = skipQuoted(text, i, limit);
-      continue;
-    }
-    i++;
-  }
-  return limit;
 }

@@ -1,9 +1,10 @@
 // Error containment. tree-sitter's error recovery can let one bad declaration
-// swallow the declarations after it. So: find the first error, blank the
-// top-level declaration that contains it (same length, so offsets stay valid),
-// reparse incrementally, and repeat. Each blanked declaration becomes one
-// ParseErrorRegion; it is passed through verbatim by the emitter, and its own
-// (error-containing) tree is kept so its functions can still be listed.
+// swallow the declarations after it. So, in rounds: take the first error of
+// each top-level node, blank the top-level declaration around it (same length,
+// so offsets stay valid), reparse incrementally, and repeat until the tree is
+// clean. Each blanked declaration becomes one ParseErrorRegion; the emitter
+// passes it through verbatim, and its own (error-containing) tree is kept so
+// its functions can still be listed.
 import type Parser from 'tree-sitter';
 import { blankOf } from './scan.js';
 import { firstErrorNode, hasRealError } from './tree-util.js';
@@ -84,7 +85,7 @@ function chunkAround(text: string, boundaries: readonly number[], offset: number
 }
 
 function describe(text: string, err: Parser.SyntaxNode): string {
-  if (err.isMissing) return `expected '${err.type}'`;
+  if (err.isMissing) return /^[a-z_]+$/.test(err.type) ? `expected ${err.type.replace(/_/g, ' ')}` : `expected '${err.type}'`;
   const snippet = text.slice(err.startIndex, Math.min(err.endIndex, err.startIndex + 24)).replace(/\s+/g, ' ').trim();
   return snippet === '' ? 'syntax error' : `syntax error near '${snippet}'`;
 }

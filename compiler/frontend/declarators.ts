@@ -9,8 +9,19 @@ import type { Attribute } from './unit.js';
 const SIMPLE_TYPE = /^ ?[A-Za-z_][\w]*(?: [A-Za-z_]\w*)*$/;
 
 /** Collapse whitespace runs (blanked attributes leave many spaces) and space pointers canonically. */
+const normalised = new Map<string, string>();
+
 export function normaliseTypeText(s: string): string {
   if (SIMPLE_TYPE.test(s)) return s.trim();
+  const cached = normalised.get(s);
+  if (cached !== undefined) return cached;
+  if (normalised.size > 100_000) normalised.clear(); // types repeat a lot; keep the cache bounded
+  const out = normaliseUncached(s);
+  normalised.set(s, out);
+  return out;
+}
+
+function normaliseUncached(s: string): string {
   return s
     .replace(/\s+/g, ' ')
     .replace(/\s*([*()[\],])\s*/g, '$1')

@@ -142,10 +142,6 @@ export function child(node: MirrorNode, field: string): MirrorNode | undefined {
   return undefined;
 }
 
-export function childrenOfField(node: MirrorNode, field: string): MirrorNode[] {
-  return node.children.filter((c) => c.field === field);
-}
-
 /**
  * The real syntax node for a mirrored one, found by byte range and type when a
  * pass asks for it (node objects are only created on demand).

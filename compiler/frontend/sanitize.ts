@@ -3,10 +3,10 @@
 // spaces (or rewritten to a same-length spelling it accepts). Every byte offset
 // and line break is kept, and each change is recorded so passes know the
 // original text.
-import { splitAttributeList, matchParen } from './attributes.js';
+import { splitAttributeList } from './attributes.js';
 import { blankDirectives } from './directives.js';
 import type { LineMarker } from './linemap.js';
-import { blankOf, isIdentChar, isIdentStart, skipQuoted, skipTrivia } from './scan.js';
+import { blankOf, identifierFiller, isIdentChar, isIdentStart, matchParen, skipQuoted, skipTrivia, splitArguments } from './scan.js';
 import type { Attribute, BlankedKind, BlankedToken } from './unit.js';
 import { gnuRewriteFor, type GnuRewrite } from './gnu-rewrites.js';
 
@@ -58,6 +58,8 @@ class Sanitizer {
   private asmOperands: [number, number] = [-1, -1]; // [first ':', closing ')'] of the current asm statement
   private parenDepth = 0; // unclosed '(' since the innermost unclosed '{'
   private readonly parenDepthStack: number[] = [];
+  /** For each unclosed '{': does it open a struct/union/enum body (it follows a tag or keyword)? */
+  private readonly aggregateStack: boolean[] = [];
   private prevSemicolonOrBrace = false; // the previous token was ';' or '{' (for stray ';' in structs)
   private caseDepth = 0; // > 0 between `case` and its ':' (counting nested `?`)
 
@@ -99,7 +101,6 @@ class Sanitizer {
       if (cls === IDENT_START) {
         let j = i + 1;
         for (let d = text.charCodeAt(j); j < n && d < 256 && CHAR_CLASS[d] !== SPACE && CHAR_CLASS[d] !== 0; d = text.charCodeAt(++j));
-        this.prevSemicolonOrBrace = false;
         i = this.identifier(i, j);
         continue;
       }
@@ -157,10 +158,12 @@ class Sanitizer {
       if (c === 123) {
         this.braceDepth++;
         this.parenDepthStack.push(this.parenDepth);
+        this.aggregateStack.push(this.prev === Prev.Ident);
         this.parenDepth = 0;
       } else if (c === 125 && this.braceDepth > 0) {
         this.braceDepth--;
         this.parenDepth = this.parenDepthStack.pop() ?? 0;
+        this.aggregateStack.pop();
         if (this.braceDepth === 0 && this.endsDeclaration(i + 1)) this.boundaries.push(i + 1);
       } else if (c === 59 && this.braceDepth === 0) this.boundaries.push(i + 1);
       else if (c === 40) this.parenDepth++;
@@ -194,10 +197,15 @@ class Sanitizer {
   private identifier(start: number, end: number): number {
     const text = this.text;
     const first = text.charCodeAt(start);
+    const atMemberStart = this.prevSemicolonOrBrace;
+    this.prevSemicolonOrBrace = false;
     this.afterGoto = false;
     // Only identifiers starting with '_', 'a' (asm), 't' (typeof) or a
     // statement keyword's first letter (goto, case, else, do, return, default) matter.
     if (!SPECIAL_FIRST[first]) {
+      if (first === 115 && end - start === 13 && text.startsWith('static_assert', start)) {
+        return this.memberStaticAssert(start, end, atMemberStart);
+      }
       this.prev = Prev.Ident;
       return end;
     }
@@ -223,6 +231,8 @@ class Sanitizer {
         this.caseDepth = 1;
         this.prev = Prev.Other;
         return end;
+      case '_Static_assert':
+        return this.memberStaticAssert(start, end, atMemberStart);
       default:
         break;
     }
@@ -456,65 +466,29 @@ class Sanitizer {
     return end;
   }
 
+  /**
+   * `_Static_assert(...)` as a struct member (C11) is rejected by tree-sitter-c;
+   * it has no effect on the layout, so it is blanked there (its `;` then goes
+   * as a stray member semicolon). Elsewhere it parses and is kept.
+   */
+  private memberStaticAssert(start: number, end: number, atMemberStart: boolean): number {
+    const text = this.text;
+    const inAggregate = this.aggregateStack.length > 0 && this.aggregateStack[this.aggregateStack.length - 1];
+    const open = skipTrivia(text, end, text.length);
+    this.prev = Prev.Ident;
+    if (!inAggregate || !atMemberStart || text.charCodeAt(open) !== 40) return end;
+    const stop = Math.min(matchParen(text, open, text.length) + 1, text.length);
+    this.blank(start, stop, 'other');
+    this.prevSemicolonOrBrace = true; // so the `;` after it is blanked as a stray member semicolon
+    return stop;
+  }
+
   /** At a `;` inside braces: an empty member declaration (`struct { int a;; }`, GNU) is blanked. */
   private strayFieldSemicolon(i: number): boolean {
     if (this.braceDepth === 0 || this.parenDepth !== 0 || !this.prevSemicolonOrBrace) return false;
     this.substitute(i, i + 1, ' ', 'other');
     return true;
   }
-}
-
-/**
- * A same-length identifier standing in for text[start,stop) (a type operator,
- * a type-name argument, a computed goto target): `stem` padded with '_' on the
- * first line, spaces on any further lines.
- */
-export function identifierFiller(text: string, start: number, stop: number, stem: string): string {
-  const s = text.slice(start, stop);
-  const nl = s.search(/[\r\n]/);
-  const firstLen = nl < 0 ? s.length : nl;
-  const ident = (stem + '_'.repeat(Math.max(0, firstLen - stem.length))).slice(0, Math.max(firstLen, 1));
-  return nl < 0 ? ident : ident + s.slice(firstLen).replace(/[^\r\n]/g, ' ');
-}
-
-/** [start, end) ranges of the comma-separated arguments in text[from, to). */
-function splitArguments(text: string, from: number, to: number): [number, number][] {
-  const out: [number, number][] = [];
-  let argStart = from;
-  let i = from;
-  while (i < to) {
-    const c = text.charCodeAt(i);
-    if (c === 40 || c === 91 || c === 123) {
-      const close = c === 40 ? matchParen(text, i, to) : matchBracket(text, i, to);
-      i = close + 1;
-      continue;
-    }
-    if (c === 34 || c === 39) {
-      i = skipQuoted(text, i, to);
-      continue;
-    }
-    if (c === 44) {
-      out.push([argStart, i]);
-      argStart = i + 1;
-    }
-    i++;
-  }
-  out.push([argStart, to]);
-  return out;
-}
-
-/** Offset of the bracket closing the `[` or `{` at `open` (any bracket kind nests), or `limit`. */
-function matchBracket(text: string, open: number, limit: number): number {
-  let depth = 0;
-  for (let i = open; i < limit; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 40 || c === 91 || c === 123) depth++;
-    else if (c === 41 || c === 93 || c === 125) {
-      depth--;
-      if (depth === 0) return i;
-    } else if (c === 34 || c === 39) i = skipQuoted(text, i, limit) - 1;
-  }
-  return limit;
 }
 
 export function sanitize(text: string): SanitizeResult {

@@ -494,10 +494,12 @@ void e1000_free_all_tx_resources(struct e1000_adapter * NONNULL adapter,
 		return;
 	e1000_clean_tx_ring(adapter, tx_ring);
 	kfree(tx_ring->buffer_info);
-	tx_ring->buffer_info = NULL;
 	dma_free_coherent(&adapter->pdev->dev, tx_ring->size, tx_ring->desc,
 			  tx_ring->dma);
+	/* A freed ring has no descriptors (adapter->tx_ring_count keeps the size). */
 	tx_ring->desc = NULL;
+	tx_ring->count = 0;
+	tx_ring->buffer_info = NULL;
 }
 
 void e1000_free_all_rx_resources(struct e1000_adapter * NONNULL adapter,
@@ -507,10 +509,11 @@ void e1000_free_all_rx_resources(struct e1000_adapter * NONNULL adapter,
 		return;
 	e1000_clean_rx_ring(adapter, rx_ring);
 	kfree(rx_ring->buffer_info);
-	rx_ring->buffer_info = NULL;
 	dma_free_coherent(&adapter->pdev->dev, rx_ring->size, rx_ring->desc,
 			  rx_ring->dma);
 	rx_ring->desc = NULL;
+	rx_ring->count = 0;
+	rx_ring->buffer_info = NULL;
 }
 
 /* ------------------------------------------------------------------ */
@@ -568,8 +571,11 @@ static void e1000_alloc_rx_buffers(struct e1000_adapter * NONNULL adapter,
 	}
 }
 
-/* Deliver one completed descriptor's frame; false if it was dropped. */
-static bool e1000_receive_one(struct e1000_adapter * NONNULL adapter,
+/*
+ * Deliver one completed descriptor's frame.  A frame with errors is dropped
+ * and its buffer stays mapped, to be handed back to the device as it is.
+ */
+static void e1000_receive_one(struct e1000_adapter * NONNULL adapter,
 			      struct e1000_rx_buffer * NONNULL buffer_info,
 			      const struct e1000_rx_desc * NONNULL rx_desc,
 			      bool in_napi)
@@ -580,16 +586,16 @@ static bool e1000_receive_one(struct e1000_adapter * NONNULL adapter,
 
 	if (!(rx_desc->status & E1000_RXD_STAT_EOP) ||
 	    length > adapter->rx_buffer_len || length < ETH_HLEN) {
-		/* Frame spans buffers or is malformed: keep the buffer. */
+		/* Frame spans buffers or is malformed. */
 		adapter->sw_stats.rx_length_errors++;
 		adapter->sw_stats.rx_errors++;
-		return false;
+		return;
 	}
 	if (rx_desc->errors & E1000_RXD_ERR_FRAME_ERR_MASK) {
 		if (rx_desc->errors & E1000_RXD_ERR_CE)
 			adapter->sw_stats.rx_crc_errors++;
 		adapter->sw_stats.rx_errors++;
-		return false;
+		return;
 	}
 
 	dma_unmap_single(&adapter->pdev->dev, buffer_info->dma,
@@ -605,7 +611,6 @@ static bool e1000_receive_one(struct e1000_adapter * NONNULL adapter,
 		napi_gro_receive(&adapter->napi, skb);
 	else
 		netif_rx(skb);
-	return true;
 }
 
 /*
@@ -868,6 +873,11 @@ static void e1000_get_speed_and_duplex(struct e1000_adapter * NONNULL adapter)
 	adapter->link_duplex = (status & E1000_STATUS_FD) ? DUPLEX_FULL : DUPLEX_HALF;
 }
 
+static const char * NTS e1000_duplex_name(u16 duplex)
+{
+	return duplex == DUPLEX_FULL ? "Full" : "Half";
+}
+
 /* Follow STATUS.LU with the carrier. */
 static void e1000_check_link(struct e1000_adapter * NONNULL adapter)
 {
@@ -879,7 +889,7 @@ static void e1000_check_link(struct e1000_adapter * NONNULL adapter)
 		netif_info(adapter, link, netdev,
 			   "NIC Link is Up %d Mbps %s Duplex\n",
 			   adapter->link_speed,
-			   adapter->link_duplex == DUPLEX_FULL ? "Full" : "Half");
+			   e1000_duplex_name(adapter->link_duplex));
 		netif_carrier_on(netdev);
 		netif_wake_queue(netdev);
 	} else if (!link_up && netif_carrier_ok(netdev)) {

@@ -23,6 +23,8 @@ export interface CampaignOptions {
   jobs: number;
   shard?: Shard;
   progress: boolean;
+  /** Use the fault runtime's fork server when the harness has it (default true). */
+  forkServer?: boolean;
 }
 
 export interface CampaignRun {
@@ -51,7 +53,7 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignRun> {
   const todo = mine.filter((t) => !done.has(t.id));
   writeFileSync(join(o.outDir, 'campaign.json'), JSON.stringify({ ...o, target: { ...o.target }, sites: sites.length, planned: plan.length, shardTrials: mine.length }, null, 2) + '\n');
 
-  const runner = new TrialRunner(o.target);
+  const runner = new TrialRunner(o.target, { forkServer: o.forkServer });
   const progress = o.progress ? new Progress(todo.length) : undefined;
   let stop = false;
   const onSignal = (): void => {

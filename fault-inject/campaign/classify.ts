@@ -25,9 +25,39 @@ export function classify(o: ProcessOutcome): TrialClass {
     if (leaked) return 'leak-after-recovery';
     return r.verified !== false && (r.app_errors ?? 0) === 0 ? 'recovered-transparent' : 'recovered-app-error';
   }
+  // The harness saw traffic stop for good: the driver is wedged.
+  if (r.stalled === true && r.verified === false) return 'hang';
   if (r.verified === false) return 'silent-corruption';
   if (leaked) return 'leak';
   return 'no-effect';
+}
+
+/**
+ * Bring a harness report to the fields classification reads. The e1000
+ * harness (runtime-c/harness/report.c) says `pass` for verified, gives
+ * `app_errors` as an object of counters and `load_error` when the driver did
+ * not come up, and `timed_out` when traffic stalled.
+ */
+export function normalizeReport(raw: Record<string, unknown>): HarnessReport {
+  const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
+  const sum = (v: unknown): number =>
+    typeof v === 'number' ? v : v && typeof v === 'object' ? Object.values(v).reduce((n: number, x) => n + num(x), 0) : 0;
+  const out: HarnessReport = { ...raw };
+  if (typeof raw.verified !== 'boolean' && typeof raw.pass === 'boolean') out.verified = raw.pass;
+  out.app_errors = sum(raw.app_errors) + (num(raw.load_error) !== 0 ? 1 : 0);
+  if (raw.timed_out === true) out.stalled = true;
+  return out;
+}
+
+/** A whole file holding one JSON object (the harness's --json output). */
+export function parseReportFile(text: string): HarnessReport | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (value && typeof value === 'object' && !Array.isArray(value)) return normalizeReport(value as Record<string, unknown>);
+  } catch {
+    // cut short by a crash: no report
+  }
+  return undefined;
 }
 
 /** The harness report: the last line of stdout that is a JSON object. */
@@ -38,10 +68,27 @@ export function parseReport(stdout: string): HarnessReport | undefined {
     if (!line.startsWith('{')) continue;
     try {
       const value: unknown = JSON.parse(line);
-      if (value && typeof value === 'object' && !Array.isArray(value)) return value as HarnessReport;
+      if (value && typeof value === 'object' && !Array.isArray(value)) return normalizeReport(value as Record<string, unknown>);
     } catch {
       // not a report line; keep looking
     }
   }
   return undefined;
+}
+
+/**
+ * The recovery runtime's statistics, when the harness report does not carry
+ * them: krecover prints `key: value` lines (`failures: N`, `recoveries: N`)
+ * on stderr at exit (KRECOVER_STATS=1).
+ */
+export function withRecoveryStats(report: HarnessReport | undefined, stderr: string): HarnessReport | undefined {
+  if (!report || (report.detected !== undefined && report.recovered !== undefined)) return report;
+  const stat = (key: string): number | undefined => {
+    const m = new RegExp(`^${key}: (\\d+)$`, 'm').exec(stderr);
+    return m ? Number(m[1]) : undefined;
+  };
+  const out = { ...report };
+  out.detected ??= stat('failures');
+  out.recovered ??= stat('recoveries');
+  return out;
 }

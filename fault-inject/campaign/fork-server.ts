@@ -23,6 +23,7 @@ export function decodeWaitStatus(status: number): { exitCode: number | null; sig
 
 export class ForkServer {
   private buffered = '';
+  private readonly lines: string[] = []; // replies nobody waits for yet (two can come in one chunk)
   private waiters: ((line: string | null) => void)[] = [];
   private closed = false;
 
@@ -38,7 +39,9 @@ export class ForkServer {
       while ((nl = this.buffered.indexOf('\n')) >= 0) {
         const line = this.buffered.slice(0, nl);
         this.buffered = this.buffered.slice(nl + 1);
-        this.waiters.shift()?.(line);
+        const waiter = this.waiters.shift();
+        if (waiter) waiter(line);
+        else this.lines.push(line);
       }
     });
     const end = (): void => {
@@ -50,6 +53,8 @@ export class ForkServer {
   }
 
   private nextLine(timeoutMs?: number): Promise<string | null> {
+    const queued = this.lines.shift();
+    if (queued !== undefined) return Promise.resolve(queued);
     if (this.closed) return Promise.resolve(null);
     return new Promise((resolve) => {
       let timer: NodeJS.Timeout | undefined;
@@ -94,7 +99,7 @@ export class ForkServer {
   async run(site: string, stdoutPath: string, stderrPath: string, reportPath: string, timeoutMs: number): Promise<ServedRun | undefined> {
     if (/[\t\n]/.test(site + stdoutPath + stderrPath + reportPath)) throw new Error('fork server request with a tab or newline');
     this.requests.write(`${site}\t${stdoutPath}\t${stderrPath}\t${reportPath}\n`);
-    const pidLine = await this.nextLine();
+    const pidLine = await this.nextLine(5000);
     const pid = Number(pidLine);
     if (pidLine === null || !Number.isInteger(pid)) return undefined;
     let timedOut = false;
@@ -110,7 +115,8 @@ export class ForkServer {
         }
       }
     }, timeoutMs);
-    const done = await this.nextLine();
+    // The server answers once the child is reaped; the margin only guards against a wedged server.
+    const done = await this.nextLine(timeoutMs + 10_000);
     clearTimeout(timer);
     const m = done === null ? null : /^(\d+) (\d+)$/.exec(done);
     if (!m || Number(m[1]) !== pid) return undefined;

@@ -9,7 +9,7 @@ export interface PlanInput {
   operators?: readonly string[]; // keep only these operators
   seeds?: number; // per operator, pick this many sites by seed (0..seeds-1) instead of all
   workloads: readonly string[];
-  policies: readonly string[];
+  policies: readonly string[]; // `name` or `name=value` (value: how the harness is told, {policy_value})
   repeats: number;
   limit?: number; // keep the first N trials
 }
@@ -39,12 +39,17 @@ export function buildPlan(input: PlanInput): TrialSpec[] {
   const seen = new Set<string>();
   for (const site of pickSites(input)) {
     for (const workload of input.workloads) {
-      for (const policy of input.policies) {
+      for (const spec of input.policies) {
+        const eq = spec.indexOf('=');
+        const policy = eq < 0 ? spec : spec.slice(0, eq);
+        const policyValue = eq < 0 ? undefined : spec.slice(eq + 1);
         for (let repeat = 0; repeat < input.repeats; repeat++) {
           const id = `${site}|${workload}|${policy}|${repeat}`;
           if (seen.has(id)) continue; // a seed can pick the same site twice
           seen.add(id);
-          trials.push({ id, index: trials.length, site, operator: operatorOf(site), workload, policy, repeat });
+          const trial: TrialSpec = { id, index: trials.length, site, operator: operatorOf(site), workload, policy, repeat };
+          if (policyValue !== undefined) trial.policyValue = policyValue;
+          trials.push(trial);
         }
       }
     }

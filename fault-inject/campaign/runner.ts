@@ -4,13 +4,17 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { classify, parseReport } from './classify.js';
+import { classify, parseReport, parseReportFile, withRecoveryStats } from './classify.js';
 import { ForkServer } from './fork-server.js';
 import type { TrialResult, TrialSpec } from './trial.js';
 
 export interface Target {
   exe: string;
-  /** Argument words; {workload}, {policy}, {site}, {repeat}, {operator} are filled in per trial. */
+  /**
+   * Argument words; {workload}, {policy}, {policy_value} (the text after '=' in a `name=value` policy),
+   * {site}, {operator}, {repeat}, {seed} (= repeat + 1) are filled in per trial, and {report} with a file
+   * the harness may write its JSON report to (read after the run).
+   */
   args: readonly string[];
   /** Extra environment, templated the same way. */
   env: Readonly<Record<string, string>>;
@@ -18,13 +22,30 @@ export interface Target {
   cwd?: string;
 }
 
-export function fillTemplate(word: string, t: Omit<TrialSpec, 'index' | 'id'>): string {
-  return word.replace(/\{(workload|policy|site|repeat|operator)\}/g, (_, k: keyof typeof t) => String(t[k]));
+type TemplateValues = Omit<TrialSpec, 'index' | 'id'> & { report?: string };
+
+export function fillTemplate(word: string, t: TemplateValues): string {
+  return word.replace(/\{(workload|policy|policy_value|site|repeat|operator|seed|report)\}/g, (whole, k: string) => {
+    if (k === 'seed') return String(t.repeat + 1);
+    if (k === 'report') return t.report ?? whole;
+    if (k === 'policy_value') return t.policyValue ?? t.policy;
+    return String(t[k as keyof TemplateValues]);
+  });
 }
 
 const STDOUT_LIMIT = 1 << 20;
 
+/** A file's text, and the file removed; undefined if there is none. */
+function takeFile(path: string): string | undefined {
+  if (!existsSync(path)) return undefined;
+  const text = readFileSync(path, 'latin1');
+  rmSync(path, { force: true });
+  return text;
+}
+
 interface Spawned {
+  /** The JSON report file's text, if the harness wrote one to {report}. */
+  reportText?: string;
   stdout: string;
   stderr: string;
   exitCode: number | null;
@@ -72,7 +93,8 @@ export interface RunnerOptions {
 export class TrialRunner {
   private readonly scratch = mkdtempSync(join(tmpdir(), 'fgftc-campaign-'));
   private counter = 0;
-  private readonly idle = new Map<string, ForkServer[]>();
+  private readonly idle = new Map<string, { server: ForkServer; reportPath: string }[]>();
+  private servers = 0;
   private readonly noServer = new Set<string>();
 
   constructor(
@@ -86,14 +108,12 @@ export class TrialRunner {
     const activationFile = join(this.scratch, `activation-${n}`);
     const extraEnv: Record<string, string> = {};
     for (const [k, v] of Object.entries(this.target.env)) extraEnv[k] = fillTemplate(v, identity);
-    const args = this.target.args.map((a) => fillTemplate(a, identity));
     const started = performance.now();
-    const p = (await this.served(spec.site, args, extraEnv, activationFile, n)) ??
-      (await runProcess(this.target.exe, args, { ...process.env, ...extraEnv, FGFT_FAULT: spec.site, FGFT_FAULT_REPORT: activationFile }, this.target.timeoutMs, this.target.cwd));
+    const p = (await this.served(spec.site, identity, extraEnv, activationFile, n)) ?? (await this.spawned(spec.site, identity, extraEnv, activationFile, n));
     const ms = Math.round(performance.now() - started);
     const activated = existsSync(activationFile) && readFileSync(activationFile, 'latin1').includes('"activated":true');
     rmSync(activationFile, { force: true });
-    const report = parseReport(p.stdout);
+    const report = withRecoveryStats(p.reportText !== undefined ? parseReportFile(p.reportText) : parseReport(p.stdout), p.stderr);
     const cls = classify({ timedOut: p.timedOut, exitCode: p.exitCode, signal: p.signal, report, activated });
     const result: TrialResult = { ...identity, class: cls, activated, exitCode: p.exitCode, signal: p.signal, timedOut: p.timedOut, ms };
     if (report) result.report = report;
@@ -101,34 +121,48 @@ export class TrialRunner {
     return result;
   }
 
+  private async spawned(site: string, identity: TemplateValues, extraEnv: Record<string, string>, activationFile: string, n: number): Promise<Spawned> {
+    const reportPath = join(this.scratch, `report-${n}.json`);
+    const args = this.target.args.map((a) => fillTemplate(a, { ...identity, report: reportPath }));
+    const env = { ...process.env, ...extraEnv, FGFT_FAULT: site, FGFT_FAULT_REPORT: activationFile };
+    const p = await runProcess(this.target.exe, args, env, this.target.timeoutMs, this.target.cwd);
+    return { ...p, reportText: takeFile(reportPath) };
+  }
+
   /** The trial through a fork server, or undefined to spawn it instead. */
-  private async served(site: string, args: string[], extraEnv: Record<string, string>, activationFile: string, n: number): Promise<Spawned | undefined> {
+  private async served(site: string, identity: TemplateValues, extraEnv: Record<string, string>, activationFile: string, n: number): Promise<Spawned | undefined> {
     if (this.options.forkServer === false) return undefined;
-    const key = JSON.stringify([args, extraEnv]);
+    // {report} stays a placeholder in the key: each server has its own report file, reused trial after trial.
+    const key = JSON.stringify([this.target.args.map((a) => fillTemplate(a, identity)), extraEnv]);
     if (this.noServer.has(key)) return undefined;
-    let server = this.idle.get(key)?.pop();
-    if (!server) {
+    let slot = this.idle.get(key)?.pop();
+    if (!slot) {
       const env: NodeJS.ProcessEnv = { ...process.env, ...extraEnv };
       delete env.FGFT_FAULT;
       delete env.FGFT_FAULT_REPORT;
       delete env.FGFT_FAULT_LIST;
-      server = await ForkServer.start(this.target.exe, args, env, this.target.cwd);
+      const reportPath = join(this.scratch, `server-${this.servers++}.json`);
+      const args = this.target.args.map((a) => fillTemplate(a, { ...identity, report: reportPath }));
+      const server = await ForkServer.start(this.target.exe, args, env, this.target.cwd);
       if (!server) {
         this.noServer.add(key);
         return undefined;
       }
+      slot = { server, reportPath };
     }
     const out = join(this.scratch, `stdout-${n}`);
     const err = join(this.scratch, `stderr-${n}`);
+    rmSync(slot.reportPath, { force: true });
     try {
-      const r = await server.run(site, out, err, activationFile, this.target.timeoutMs);
+      const r = await slot.server.run(site, out, err, activationFile, this.target.timeoutMs);
       if (!r) {
-        server.close();
+        slot.server.close();
         return undefined;
       }
-      if (server.alive) this.idle.set(key, [...(this.idle.get(key) ?? []), server]);
+      const reportText = takeFile(slot.reportPath);
+      if (slot.server.alive) this.idle.set(key, [...(this.idle.get(key) ?? []), slot]);
       const read = (path: string, limit: number): string => (existsSync(path) ? readFileSync(path, 'latin1').slice(-limit) : '');
-      return { stdout: read(out, STDOUT_LIMIT), stderr: read(err, 4096), ...r };
+      return { stdout: read(out, STDOUT_LIMIT), stderr: read(err, 4096), reportText, ...r };
     } finally {
       rmSync(out, { force: true });
       rmSync(err, { force: true });
@@ -136,7 +170,7 @@ export class TrialRunner {
   }
 
   dispose(): void {
-    for (const list of this.idle.values()) for (const s of list) s.close();
+    for (const list of this.idle.values()) for (const s of list) s.server.close();
     this.idle.clear();
     rmSync(this.scratch, { recursive: true, force: true });
   }
@@ -161,11 +195,14 @@ export async function runAll(
 }
 
 /** The site IDs a one-build binary contains (it lists them when FGFT_FAULT_LIST is set), and its baseline report. */
-export async function listSites(target: Target, workload: string, policy: string): Promise<{ sites: string[]; baseline: Spawned }> {
+export async function listSites(target: Target, workload: string, policySpec: string): Promise<{ sites: string[]; baseline: Spawned }> {
   const dir = mkdtempSync(join(tmpdir(), 'fgftc-sites-'));
   const list = join(dir, 'sites');
   try {
-    const identity = { site: '', operator: '', workload, policy, repeat: 0 };
+    const eq = policySpec.indexOf('=');
+    const policy = eq < 0 ? policySpec : policySpec.slice(0, eq);
+    const policyValue = eq < 0 ? undefined : policySpec.slice(eq + 1);
+    const identity = { site: '', operator: '', workload, policy, policyValue, repeat: 0, report: join(dir, 'report.json') };
     const env: NodeJS.ProcessEnv = { ...process.env, FGFT_FAULT_LIST: list };
     delete env.FGFT_FAULT;
     for (const [k, v] of Object.entries(target.env)) env[k] = fillTemplate(v, identity);

@@ -8,6 +8,8 @@ export interface TrialSpec {
   operator: string;
   workload: string;
   policy: string;
+  /** What the policy means to the harness, from `--policies name=value` ({policy_value}). */
+  policyValue?: string;
   repeat: number;
 }
 
@@ -18,6 +20,7 @@ export interface HarnessReport {
   recovered?: number; // recoveries performed (unload, restart, rollback)
   app_errors?: number; // errors the application saw
   leaks?: number; // resources still held by the driver after the run (after recovery)
+  stalled?: boolean; // the harness gave up waiting for traffic (the driver is wedged)
   [key: string]: unknown;
 }
 

@@ -93,6 +93,7 @@ void e1000_model_arm_faults(struct e1000_model *m)
 {
 	u64 now = fgft_now_ns();
 
+	m->faults_armed = 1;
 	if (m->faults & E1000_FAULT_STUCK_REG) {
 		m->stuck_from = now + rand_between(1 * MS, 3 * MS);
 		m->stuck_until = m->stuck_from + 2 * MS;
@@ -124,7 +125,7 @@ u32 e1000_fault_filter_read(struct e1000_model *m, u32 off, u32 value)
 {
 	u64 now;
 
-	if (!m->faults)
+	if (!m->faults || !m->faults_armed)
 		return value;
 	now = fgft_now_ns();
 	if ((m->faults & E1000_FAULT_STUCK_REG) && now >= m->stuck_from && now < m->stuck_until) {
@@ -157,7 +158,7 @@ void e1000_fault_on_reset(struct e1000_model *m)
 
 int e1000_fault_lose_irq(struct e1000_model *m)
 {
-	if (!(m->faults & E1000_FAULT_LOST_IRQ) || fgft_now_ns() < m->lost_irq_from)
+	if (!m->faults_armed || !(m->faults & E1000_FAULT_LOST_IRQ) || fgft_now_ns() < m->lost_irq_from)
 		return 0;
 	if (fgft_rand64() % 4)
 		return 0;
@@ -174,7 +175,7 @@ void e1000_fault_note_rx_buffer(struct e1000_model *m, u64 addr)
 
 int e1000_fault_stale_rx(struct e1000_model *m, u64 *addr)
 {
-	if (!(m->faults & E1000_FAULT_DMA_STALE) || fgft_now_ns() < m->stale_from || !m->stale_addr ||
+	if (!m->faults_armed || !(m->faults & E1000_FAULT_DMA_STALE) || fgft_now_ns() < m->stale_from || !m->stale_addr ||
 	    m->stale_addr == *addr)
 		return 0;
 	if (--m->stale_countdown > 0)

@@ -209,6 +209,51 @@ int e1000_model_link_up(const struct e1000_model *m) { return m->link_up; }
 const struct e1000_model_stats *e1000_model_stats(const struct e1000_model *m) { return &m->stats; }
 struct fgft_bus_dev *e1000_model_bus_dev(struct e1000_model *m) { return m->bdev; }
 
+/* EECD bit-banging, Microwire protocol: with CS high, each rising SK edge shifts DI in; after the start bit,
+ * the 2-bit opcode (10 = read) and a 6-bit address, data bits shift out on DO, MSB first, one per falling edge,
+ * continuing into the following words while CS stays high. */
+#define UWIRE_READ 0x6 /* start bit + opcode 10 */
+
+static void write_eecd(struct e1000_model *m, u32 v)
+{
+	u32 old = reg(m, E1000_EECD);
+
+	set_reg(m, E1000_EECD, (v & ~E1000_EECD_DO) | E1000_EECD_PRES);
+	if (!(v & E1000_EECD_CS)) {
+		m->uwire_reading = 0;
+		return;
+	}
+	if (!(old & E1000_EECD_CS)) { /* chip select: a new command starts */
+		m->uwire_in = 0;
+		m->uwire_bits_in = 0;
+		m->uwire_reading = 0;
+	}
+	if (!((old ^ v) & E1000_EECD_SK))
+		return;
+	if (!(v & E1000_EECD_SK)) { /* falling edge: next output bit */
+		if (m->uwire_reading)
+			m->uwire_out++;
+		return;
+	}
+	if (m->uwire_reading)
+		return;
+	m->uwire_in = (m->uwire_in << 1) | ((v & E1000_EECD_DI) ? 1 : 0);
+	if (++m->uwire_bits_in == 9) {
+		m->uwire_reading = ((m->uwire_in >> 6) & 7) == UWIRE_READ;
+		/* the first data bit is presented after the next falling edge */
+		m->uwire_out = ((m->uwire_in & 0x3f) << 4) - 1;
+	}
+}
+
+static u32 eecd_do(const struct e1000_model *m)
+{
+	unsigned int word = (m->uwire_out >> 4) & 63, bit = 15 - (m->uwire_out & 15);
+
+	if (!m->uwire_reading || m->uwire_bits_in < 9)
+		return 0;
+	return ((m->eeprom[word] >> bit) & 1) ? E1000_EECD_DO : 0;
+}
+
 static u32 read_reg(struct e1000_model *m, u32 off)
 {
 	u32 v;
@@ -218,7 +263,7 @@ static u32 read_reg(struct e1000_model *m, u32 off)
 		v = reg(m, off);
 		return fgft_now_ns() < m->reset_done_ns ? v | E1000_CTRL_RST : v;
 	case E1000_EECD:
-		v = reg(m, off) | E1000_EECD_PRES;
+		v = reg(m, off) | E1000_EECD_PRES | eecd_do(m);
 		return (v & E1000_EECD_REQ) ? v | E1000_EECD_GNT : v & ~E1000_EECD_GNT;
 	case E1000_EERD:
 		v = reg(m, off);
@@ -322,6 +367,9 @@ static void mmio_write(void *ctx, u32 off, u32 v)
 		return;
 	case E1000_STATUS:
 		return; /* read-only */
+	case E1000_EECD:
+		write_eecd(m, v);
+		return;
 	case E1000_EERD:
 		set_reg(m, off, v & 0xff01);
 		m->eerd_done_ns = fgft_now_ns() + EERD_NS;

@@ -61,6 +61,10 @@
 #define E1000_STATUS_LU (1u << 1)
 #define E1000_STATUS_SPEED_1000 (2u << 6)
 
+#define E1000_EECD_SK (1u << 0)
+#define E1000_EECD_CS (1u << 1)
+#define E1000_EECD_DI (1u << 2)
+#define E1000_EECD_DO (1u << 3)
 #define E1000_EECD_REQ (1u << 6)
 #define E1000_EECD_GNT (1u << 7)
 #define E1000_EECD_PRES (1u << 8)

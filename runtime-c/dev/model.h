@@ -28,6 +28,11 @@ struct e1000_model {
 	/* timing */
 	u64 reset_done_ns;
 	u64 eerd_done_ns;
+	/* Microwire EEPROM behind EECD (bit-banged by drivers that do not use EERD) */
+	u32 uwire_in;        /* bits shifted in: start bit, opcode, address */
+	unsigned int uwire_bits_in;
+	int uwire_reading;
+	unsigned int uwire_out; /* index of the data bit being shifted out (word * 16 + bit) */
 	u64 link_event;     /* pending auto-negotiation completion, 0 if none */
 	int link_up;
 	int line;           /* interrupt line level last reported */
@@ -50,6 +55,7 @@ struct e1000_model {
 	void *wire_arg;
 	/* faults */
 	unsigned int faults;
+	int faults_armed;   /* modes take effect only after e1000_model_arm_faults() */
 	u64 stuck_from, stuck_until;
 	u32 *stuck_snapshot;
 	u64 garbage_from, garbage_until;

@@ -35,9 +35,10 @@ struct frame_tracker {
 	u8 *seen;
 	u64 capacity;
 	struct fgft_stream_stats *stats;
+	const u64 *issued; /* sequence numbers below this were sent (responses: the requests offered) */
 };
 
-int frame_tracker_init(struct frame_tracker *t, u64 capacity, struct fgft_stream_stats *stats);
+int frame_tracker_init(struct frame_tracker *t, u64 capacity, struct fgft_stream_stats *stats, const u64 *issued);
 void frame_tracker_free(struct frame_tracker *t);
 /* Account one frame of this stream; returns 1 if it was a first, intact delivery. */
 int frame_tracker_account(struct frame_tracker *t, enum frame_verdict v, u64 seq);

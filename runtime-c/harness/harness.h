@@ -16,6 +16,9 @@ struct harness {
 	struct fgft_partner *partner;
 	struct net_device *dev;
 	u8 partner_mac[6];
+	u8 nic_mac[6];      /* the interface's address and MTU, kept for callbacks that run while a recovery */
+	unsigned int mtu;   /* runtime has the interface torn down */
+	u64 down_since;     /* the application found the interface gone or down since then (0 = up) */
 	struct frame_tracker tx_track; /* frames the partner received */
 	struct frame_tracker rx_track; /* frames the application received */
 	u64 tx_target, rx_target;

@@ -88,6 +88,8 @@ void fgft_harness_print(const struct fgft_harness_report *r, FILE *out)
 		(unsigned long long)r->config_errors);
 	if (rr)
 		fprintf(out, ", request timeouts %llu", (unsigned long long)r->rr_timeouts);
+	if (r->refused)
+		fprintf(out, ", refused %llu (interface down)", (unsigned long long)r->refused);
 	fputc('\n', out);
 	fprintf(out, "  device         tx timeouts %llu, resets %llu, irqs %llu (lost %llu), dma blocked %llu\n",
 		(unsigned long long)r->tx_timeouts, (unsigned long long)r->device.resets,
@@ -96,7 +98,7 @@ void fgft_harness_print(const struct fgft_harness_report *r, FILE *out)
 	fprintf(out, "  isolation      %llu denied; api violations %llu; leaked resources %llu\n",
 		(unsigned long long)sum(r->denials, 4), (unsigned long long)sum(r->violations, 8),
 		(unsigned long long)r->leaks);
-	fprintf(out, "  verdict        %s%s\n", r->pass ? "PASS" : "FAIL", r->timed_out ? " (stalled)" : "");
+	fprintf(out, "  verdict        %s%s\n", r->pass ? "PASS" : "FAIL", r->timed_out ? " (did not finish)" : "");
 }
 
 static void json_stream(FILE *f, const char *name, const struct fgft_stream_stats *s, int comma)
@@ -105,6 +107,16 @@ static void json_stream(FILE *f, const char *name, const struct fgft_stream_stat
 		   "\"duplicated\": %llu}%s\n",
 		name, (unsigned long long)s->offered, (unsigned long long)s->delivered, (unsigned long long)s->lost,
 		(unsigned long long)s->corrupted, (unsigned long long)s->duplicated, comma ? "," : "");
+}
+
+/* Strings from the driver (get_drvinfo) go into JSON: keep them printable and unquoted. */
+static void json_safe(char *dst, size_t len, const char *src)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < len && src[i]; i++)
+		dst[i] = (src[i] == '"' || src[i] == '\\' || (unsigned char)src[i] < 0x20) ? '?' : src[i];
+	dst[i] = '\0';
 }
 
 int fgft_harness_write_json(const struct fgft_harness_report *r, const char *path)
@@ -119,7 +131,11 @@ int fgft_harness_write_json(const struct fgft_harness_report *r, const char *pat
 	faults_text(r->device_faults, faults, sizeof(faults));
 	fprintf(f, "{\n  \"workload\": \"%s\",\n  \"frames\": %llu,\n  \"seed\": %llu,\n  \"device_faults\": \"%s\",\n",
 		r->workload, (unsigned long long)r->frames, (unsigned long long)r->seed, faults);
-	fprintf(f, "  \"driver\": \"%s\",\n  \"driver_version\": \"%s\",\n", r->driver, r->driver_version);
+	char driver[32], version[32];
+
+	json_safe(driver, sizeof(driver), r->driver);
+	json_safe(version, sizeof(version), r->driver_version);
+	fprintf(f, "  \"driver\": \"%s\",\n  \"driver_version\": \"%s\",\n", driver, version);
 	fprintf(f, "  \"driver_stats\": {\"tx_packets\": %llu, \"rx_packets\": %llu, \"tx_errors\": %llu, "
 		   "\"rx_errors\": %llu, \"tx_dropped\": %llu, \"rx_dropped\": %llu},\n",
 		(unsigned long long)r->driver_stats.tx_packets, (unsigned long long)r->driver_stats.rx_packets,
@@ -129,9 +145,10 @@ int fgft_harness_write_json(const struct fgft_harness_report *r, const char *pat
 		r->pass ? "true" : "false", r->timed_out ? "true" : "false");
 	json_stream(f, "tx", &r->tx, 1);
 	json_stream(f, "rx", &r->rx, 1);
-	fprintf(f, "  \"app_errors\": {\"xmit_busy\": %llu, \"config_errors\": %llu, \"rr_timeouts\": %llu},\n",
+	fprintf(f, "  \"app_errors\": {\"xmit_busy\": %llu, \"config_errors\": %llu, \"rr_timeouts\": %llu, "
+		   "\"refused\": %llu},\n",
 		(unsigned long long)r->xmit_busy, (unsigned long long)r->config_errors,
-		(unsigned long long)r->rr_timeouts);
+		(unsigned long long)r->rr_timeouts, (unsigned long long)r->refused);
 	fprintf(f, "  \"sim_ns\": %llu,\n  \"traffic_ns\": %llu,\n  \"wall_ns\": %llu,\n", (unsigned long long)r->sim_ns,
 		(unsigned long long)r->traffic_ns, (unsigned long long)r->wall_ns);
 	fprintf(f, "  \"frames_per_s\": %.1f,\n  \"mbit_per_s\": %.2f,\n  \"wall_us_per_frame\": %.3f,\n",

@@ -108,9 +108,10 @@ static u64 deadline_for(const struct harness *h)
 
 	if (o->timeout_ms)
 		return fgft_now_ns() + o->timeout_ms * MS;
-	/* generous: wire time of full-size frames both ways, plus slack per change and for recovery */
+	/* generous: wire time of full-size frames both ways, plus slack per change and for recovery; in rr every
+	 * request may time out (50 ms) */
 	return fgft_now_ns() + 5000 * MS + (h->tx_target + h->rx_target) * 50000ULL +
-	       (u64)h->r->nchanges * 2000 * MS;
+	       (u64)h->r->nchanges * 2000 * MS + (o->workload == FGFT_WL_RR ? h->tx_target * 50 * MS : 0);
 }
 
 static void run_workload(struct harness *h)
@@ -129,7 +130,11 @@ static void run_workload(struct harness *h)
 			break;
 		if (now - h->last_progress > IDLE_STALL_NS || now >= deadline) {
 			h->r->timed_out = 1;
-			fgft_log("harness: workload stalled; giving up\n");
+			fgft_log("harness: workload %s; giving up (interface %s, carrier %s, queue %s)\n",
+				 now >= deadline ? "reached its time limit" : "stalled",
+				 h->dev && netif_running(h->dev) ? "up" : "down",
+				 h->dev && netif_carrier_ok(h->dev) ? "on" : "off",
+				 h->dev && netif_queue_stopped(h->dev) ? "stopped" : "running");
 			break;
 		}
 	}
@@ -185,7 +190,7 @@ static int verdict(const struct fgft_harness_report *r)
 
 	for (i = 0; i < 8; i++)
 		violations += r->violations[i];
-	return !r->load_error && !r->timed_out && !r->tx.lost && !r->tx.corrupted && !r->tx.duplicated &&
+	return !r->load_error && !r->timed_out && !r->refused && !r->tx.lost && !r->tx.corrupted && !r->tx.duplicated &&
 	       !r->rx.lost && !r->rx.corrupted && !r->rx.duplicated && !r->leaks && !violations;
 }
 
@@ -202,6 +207,8 @@ static int bring_up(struct harness *h)
 		fgft_log("harness: the driver registered no network device\n");
 		return -ENODEV;
 	}
+	memcpy(h->nic_mac, h->dev->dev_addr, ETH_ALEN);
+	h->mtu = h->dev->mtu;
 	err = fgft_netdev_open(h->dev);
 	if (err) {
 		fgft_log("harness: ndo_open failed: %d\n", err);
@@ -249,8 +256,10 @@ int fgft_harness_run(const struct fgft_harness_options *o, struct fgft_harness_r
 	fgft_profile_enable(o->profile);
 	setup_policy(o);
 	workload_setup(h);
-	if (frame_tracker_init(&h->tx_track, h->tx_target + 1, &r->tx) ||
-	    frame_tracker_init(&h->rx_track, (h->rx_target ? h->rx_target : h->tx_target) + 1, &r->rx)) {
+	/* a response carries its request's sequence number: requests that never arrived leave gaps */
+	if (frame_tracker_init(&h->tx_track, h->tx_target + 1, &r->tx, &r->tx.offered) ||
+	    frame_tracker_init(&h->rx_track, (h->rx_target ? h->rx_target : h->tx_target) + 1, &r->rx,
+			       o->workload == FGFT_WL_RR ? &r->tx.offered : &r->rx.offered)) {
 		err = -ENOMEM;
 		goto out;
 	}
@@ -265,6 +274,7 @@ int fgft_harness_run(const struct fgft_harness_options *o, struct fgft_harness_r
 		r->load_error = err;
 	} else {
 		run_workload(h);
+		h->dev = fgft_netdev_get(0);
 		if (h->dev) /* NULL once a recovery runtime unloaded the driver */
 			fgft_netdev_get_stats64(h->dev, &r->driver_stats);
 	}

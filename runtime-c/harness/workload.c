@@ -8,6 +8,7 @@
 #define PARTNER_BACKLOG 64
 #define RR_TIMEOUT_NS 50000000ULL
 #define QUIESCE_LIMIT_NS 200000000ULL
+#define REFUSE_AFTER_NS 2000000000ULL
 
 const char *fgft_change_name(enum fgft_change_kind k)
 {
@@ -59,7 +60,7 @@ int workload_quiesced(const struct harness *h)
 
 static unsigned int max_frame(const struct harness *h)
 {
-	unsigned int len = h->dev->mtu + ETH_HLEN;
+	unsigned int len = h->mtu + ETH_HLEN;
 
 	return len > FRAME_BUF ? FRAME_BUF : len;
 }
@@ -96,7 +97,7 @@ static void partner_send(struct harness *h, int stream, u64 seq)
 {
 	unsigned int len = frame_len_for(h->o->seed, stream, seq, max_frame(h));
 
-	frame_build(h->buf, len, h->dev->dev_addr, h->partner_mac, h->o->seed, stream, seq);
+	frame_build(h->buf, len, h->nic_mac, h->partner_mac, h->o->seed, stream, seq);
 	fgft_partner_send(h->partner, h->buf, len);
 	h->last_progress = h->last_frame = fgft_now_ns();
 }
@@ -128,7 +129,7 @@ void workload_app_rx(struct net_device *dev, const u8 *data, unsigned int len, v
 	u64 seq = 0;
 	enum frame_verdict v;
 
-	if (dev != h->dev)
+	if (dev != fgft_netdev_get(0))
 		return;
 	v = frame_check(data, len, h->o->seed, &stream, &seq);
 	if (v == FRAME_FOREIGN)
@@ -239,14 +240,43 @@ static void offer_rr(struct harness *h)
 	h->rr_sent_at = now;
 }
 
+/* With the interface gone (driver unloaded) or not running, the application waits; after 2 s it gives up on
+ * the frames it still had to send, as an application getting ENETDOWN would. Returns 1 while down. */
+static int interface_down(struct harness *h)
+{
+	struct fgft_harness_report *r = h->r;
+	u64 now = fgft_now_ns();
+
+	if (h->dev && netif_running(h->dev) && netif_device_present(h->dev)) {
+		h->down_since = 0;
+		return 0;
+	}
+	if (!h->down_since)
+		h->down_since = now;
+	if (now - h->down_since < REFUSE_AFTER_NS)
+		return 1;
+	if (r->tx.offered < h->tx_target) {
+		r->refused += h->tx_target - r->tx.offered;
+		h->tx_target = r->tx.offered;
+	}
+	if (r->rx.offered < h->rx_target) {
+		r->refused += h->rx_target - r->rx.offered;
+		h->rx_target = r->rx.offered;
+	}
+	h->rr_waiting = 0;
+	return 1;
+}
+
 int workload_step(void *arg)
 {
 	struct harness *h = arg;
 
 	/* A recovery runtime (krecover restart) may have replaced the interface: use the current one. */
 	h->dev = fgft_netdev_get(0);
-	if (!h->dev)
+	if (interface_down(h))
 		return 0;
+	memcpy(h->nic_mac, h->dev->dev_addr, ETH_ALEN);
+	h->mtu = h->dev->mtu;
 	if (config_point(h))
 		return 0;
 	switch (h->o->workload) {

@@ -52,11 +52,8 @@ struct __jmp_buf_tag *kr_enter_driver(const char *entry)
 		kr_stats_data.refused_calls++;
 		return NULL;
 	}
-	if (t->depth == 0) {
+	if (t->depth == 0)
 		t->entries++;
-		if (kr_ops && kr_ops->now_ns && kr_settings.hang_sim_ns)
-			t->entered_ns = kr_ops->now_ns();
-	}
 	f = &t->frames[t->depth++];
 	f->entry = entry;
 	return f->env;

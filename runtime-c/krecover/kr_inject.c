@@ -16,6 +16,7 @@
 #include "kr_internal.h"
 
 void (*kr_misuse_injector)(void);
+void (*kr_stall_injector)(void);
 
 static const char *const kr_inject_names[KR_INJECT_COUNT] = {
 	[KR_INJECT_FAIL] = "fail",
@@ -26,6 +27,7 @@ static const char *const kr_inject_names[KR_INJECT_COUNT] = {
 	[KR_INJECT_HANG] = "hang",
 	[KR_INJECT_CHECK] = "check",
 	[KR_INJECT_MISUSE] = "misuse",
+	[KR_INJECT_STALL] = "stall",
 };
 
 /* Kept in memory the compiler cannot see through, so no fault is optimised away. */
@@ -79,6 +81,10 @@ void kr_inject(enum kr_inject what, const char *function)
 	case KR_INJECT_MISUSE:
 		if (kr_misuse_injector)
 			kr_misuse_injector();
+		break;
+	case KR_INJECT_STALL:
+		if (kr_stall_injector)
+			kr_stall_injector();
 		break;
 	case KR_INJECT_COUNT:
 		break;

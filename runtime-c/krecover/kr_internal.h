@@ -21,7 +21,6 @@ struct kr_thread {
 	int failing;			/* a failure is unwinding: no new faults */
 	enum kr_cause cause;		/* what the unwinding failure was */
 	unsigned long entries;		/* outermost entries, for the watchdog */
-	unsigned long long entered_ns;	/* simulated time of the outermost entry */
 };
 
 extern _Thread_local struct kr_thread kr_thread;
@@ -48,6 +47,8 @@ void kr_signals_remove(void);
 int kr_watchdog_start(void);
 void kr_watchdog_stop(void);
 void kr_watchdog_sim_check(void);
+/* kr_machine.c: busy-wait in simulated time (udelay) for `i stall`. */
+extern void (*kr_stall_injector)(void);
 
 /* kr_inject.c: what `f` / `i CAUSE` do when the probe hits */
 enum kr_inject {
@@ -59,6 +60,7 @@ enum kr_inject {
 	KR_INJECT_HANG,
 	KR_INJECT_CHECK,
 	KR_INJECT_MISUSE,
+	KR_INJECT_STALL,	/* endless udelay loop: a hang in simulated time */
 	KR_INJECT_COUNT
 };
 int kr_inject_parse(const char *name);

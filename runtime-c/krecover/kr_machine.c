@@ -17,6 +17,7 @@
 #include <linux/netdevice.h>
 #include <linux/ethtool.h>
 #include <linux/if.h>
+#include <linux/delay.h>
 #include <linux/hardirq.h>
 #include <linux/irqflags.h>
 #include <linux/interrupt.h>
@@ -333,19 +334,22 @@ static int kr_restart(void)
 
 	if (rc)
 		return rc;
-	for (i = 0; i < KR_MAX_NETDEVS; i++) {
+	kr_recording = 1; /* the replay itself is not new configuration */
+	for (i = 0; i < KR_MAX_NETDEVS && rc == 0; i++) {
 		struct net_device *dev;
 
 		if (!kr_config[i].known)
 			continue;
 		dev = fgft_netdev_get(i);
 		if (!dev)
-			return -19; /* -ENODEV: the device did not come back */
-		rc = kr_replay(i, dev);
-		if (rc || kr_driver_state() != KR_DRIVER_LOADED)
-			return rc ? rc : -5;
+			rc = -19; /* -ENODEV: the device did not come back */
+		else
+			rc = kr_replay(i, dev);
+		if (!rc && kr_driver_state() != KR_DRIVER_LOADED)
+			rc = -5; /* the driver failed again while being brought back */
 	}
-	return 0;
+	kr_recording = 0;
+	return rc;
 }
 
 static unsigned long long kr_machine_now(void)
@@ -385,11 +389,47 @@ static void kr_free_foreign(void)
 	kfree(&not_allocated);
 }
 
+/* `i stall ...`: poll a condition that never comes, as a driver waiting on a stuck register. */
+static void kr_stall(void)
+{
+	for (;;)
+		udelay(10);
+}
+
+/*
+ * The simulated-time watchdog needs the clock while the driver spins in
+ * udelay, when no scheduler tick runs: a device-time event every quarter of
+ * the limit, armed while the limit is set.
+ */
+static int kr_heartbeat_armed;
+
+static void kr_heartbeat_arm(void);
+
+static void kr_heartbeat(void *arg)
+{
+	(void)arg;
+	kr_heartbeat_armed = 0;
+	kr_heartbeat_arm(); /* first: kr_watchdog_sim_check may not return */
+	kr_watchdog_sim_check();
+}
+
+static void kr_heartbeat_arm(void)
+{
+	struct kr_settings s;
+
+	kr_get_settings(&s);
+	if (kr_heartbeat_armed || !s.hang_sim_ns)
+		return;
+	kr_heartbeat_armed = 1;
+	fgft_sched_at(fgft_now_ns() + (s.hang_sim_ns / 4 ? s.hang_sim_ns / 4 : 1), kr_heartbeat, NULL);
+}
+
 static void kr_tick(u64 now_ns, void *arg)
 {
 	(void)now_ns;
 	(void)arg;
 	kr_poll();
+	kr_heartbeat_arm();
 }
 
 /* Connect krecover to the machine; call again after fgft_machine_reset(). */
@@ -399,6 +439,8 @@ int kr_machine_attach(void)
 	fgft_violation_handler = kr_on_violation;
 	fgft_set_entry_hooks(&kr_entry_hooks);
 	kr_misuse_injector = kr_free_foreign;
+	kr_stall_injector = kr_stall;
+	kr_heartbeat_armed = 0; /* a machine reset dropped any pending event */
 	fgft_sched_remove_tick_hook(kr_tick, NULL);
 	return fgft_sched_add_tick_hook(kr_tick, NULL);
 }

@@ -4,10 +4,11 @@
  *  - real time: a watchdog thread samples the driver thread; if the same
  *    outermost driver call has lasted hang_real_ms, it signals that thread,
  *    whose handler turns the hang into a failure;
- *  - simulated time: kr_poll() (a scheduler tick hook) compares the machine
- *    clock with the time the outermost driver call started.
- * No clock is read on the hot path: the real-time watchdog only compares a
- * per-thread count of outermost entries between samples.
+ *  - simulated time: the machine's clock calls kr_watchdog_sim_check() (a
+ *    periodic device-time event, which also runs while the driver spins in
+ *    udelay, and every scheduler tick).
+ * No clock is read on the hot path: both compare a per-thread count of
+ * outermost entries between samples.
  */
 #define _GNU_SOURCE
 #include <pthread.h>
@@ -99,12 +100,26 @@ void kr_watchdog_stop(void)
 	pthread_join(kr_wd_thread, NULL);
 }
 
+/*
+ * Simulated time: called from the machine's clock (a periodic event, and
+ * every scheduler tick).  The same outermost driver call still running
+ * hang_sim_ns after it was first seen is a hang.
+ */
 void kr_watchdog_sim_check(void)
 {
+	static unsigned long seen_entries;
+	static unsigned long long seen_at;
 	struct kr_thread *t = &kr_thread;
+	unsigned long long now;
 
-	if (!kr_settings.hang_sim_ns || t->depth == 0 || !kr_ops || !kr_ops->now_ns)
+	if (!kr_settings.hang_sim_ns || !kr_ops || !kr_ops->now_ns)
 		return;
-	if (kr_ops->now_ns() - t->entered_ns >= kr_settings.hang_sim_ns)
+	now = kr_ops->now_ns();
+	if (t->depth == 0 || t->entries != seen_entries) {
+		seen_entries = t->entries;
+		seen_at = now;
+		return;
+	}
+	if (now - seen_at >= kr_settings.hang_sim_ns)
 		kr_fault(KR_CAUSE_HANG, "simulated-time watchdog");
 }

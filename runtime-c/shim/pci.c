@@ -186,8 +186,11 @@ static void probe_one(struct pci_driver *drv, struct fgft_bus_dev *b, const stru
 	struct fgft_entry_state saved;
 	int err;
 
-	b->owner = fgft_owner_new(drv->name, &b->pdev);
-	/* the policy is the driver's; the name tells instances apart in reports */
+	/* One owner per device for the life of the machine (a driver restarted by a recovery runtime binds again
+	 * as the same instance); the policy is the driver's, the name tells instances apart in reports. */
+	if (!b->owner)
+		b->owner = fgft_owner_new(drv->name, &b->pdev);
+	b->owner->policy = fgft_policy_for(drv->name);
 	snprintf(b->owner->name, sizeof(b->owner->name), "%s %s", drv->name, b->name);
 	b->pdev.driver = drv;
 	b->pdev.dev.driver = &drv->driver;

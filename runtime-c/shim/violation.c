@@ -2,7 +2,19 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 #include "internal.h"
+
+/* The machine halts like a crashed kernel: SIGABRT, but no core file left in the user's directory. */
+static void halt(void) __attribute__((noreturn));
+static void halt(void)
+{
+	struct rlimit none = { 0, 0 };
+
+	fflush(stdout);
+	setrlimit(RLIMIT_CORE, &none);
+	abort();
+}
 
 static const char *const violation_names[FGFT_V_KIND_COUNT] = {
 	[FGFT_V_DOUBLE_FREE] = "double-free",
@@ -43,7 +55,7 @@ void fgft_default_violation_handler(enum fgft_violation kind, struct fgft_owner 
 	fprintf(stderr, "fgft: kernel API violation (%s) by %s: %s\n", fgft_violation_name(kind),
 		owner ? owner->name : "kernel", msg);
 	fprintf(stderr, "fgft: machine halted (this is a kernel crash)\n");
-	abort();
+	halt();
 }
 
 void fgft_api_violation(enum fgft_violation kind, const char *fmt, ...)
@@ -67,7 +79,7 @@ void fgft_bug(const char *file, int line)
 	fgft_api_violation(FGFT_V_BUG, "BUG at %s:%d", file, line);
 	/* A BUG never returns, even when a handler does. */
 	fprintf(stderr, "fgft: BUG at %s:%d: machine halted\n", file, line);
-	abort();
+	halt();
 }
 
 int fgft_warn(int cond, const char *file, int line)

@@ -83,6 +83,8 @@ export async function pool<T, R>(items: T[], width: number, job: (t: T) => Promi
 export class Harness {
   readonly dir = mkdtempSync(join(tmpdir(), 'fgftc-conf-'));
   private runtimeObject?: Promise<string>;
+  /** Built-and-run results by emitted text: the optimized and unoptimized builds of a case are often the same program. */
+  private readonly byOutput = new Map<string, Promise<Partial<Outcome>>>();
 
   runtime(): Promise<string> {
     this.runtimeObject ??= (async () => {
@@ -105,24 +107,32 @@ export class Harness {
     const errors = r.diagnostics.list.filter((d) => d.severity === 'error').map((d) => ({ line: d.location?.line ?? 0, message: d.message }));
     const outcome: Outcome = { errors, unchanged: r.output === text, checksInserted: r.stats.checksInserted, checksRemoved: r.stats.checksRemoved };
     if (errors.length > 0) return outcome;
-    const stem = join(this.dir, `${basename(file, '.c')}${optimize ? '' : '-noopt'}`);
-    writeFileSync(`${stem}.i`, r.output, 'latin1');
+    const key = r.output;
+    let built = this.byOutput.get(key);
+    if (!built) {
+      built = this.buildAndRun(r.output, join(this.dir, `${basename(file, '.c')}${optimize ? '' : '-noopt'}`));
+      this.byOutput.set(key, built);
+    }
+    Object.assign(outcome, await built);
+    return outcome;
+  }
+
+  private async buildAndRun(output: string, stem: string): Promise<Partial<Outcome>> {
+    writeFileSync(`${stem}.i`, output, 'latin1');
     try {
       await run('gcc', ['-std=gnu11', '-O1', '-Wall', '-Wextra', '-Werror', '-x', 'cpp-output', `${stem}.i`, '-x', 'none', await this.runtime(), '-o', stem]);
     } catch (e) {
-      outcome.compileOutput = String((e as { stderr?: string }).stderr ?? e);
-      return outcome;
+      return { compileOutput: String((e as { stderr?: string }).stderr ?? e) };
     }
+    const env = { ...process.env };
+    delete env.FGFT_CHECK_MODE;
     try {
-      const env = { ...process.env };
-      delete env.FGFT_CHECK_MODE;
       const { stdout, stderr } = await run(stem, [], { timeout: 10_000, env });
-      Object.assign(outcome, { exitCode: 0, stdout, stderr });
+      return { exitCode: 0, stdout, stderr };
     } catch (e) {
-      const x = e as { code?: number; signal?: string; stdout?: string; stderr?: string };
-      Object.assign(outcome, { exitCode: typeof x.code === 'number' ? x.code : 128, stdout: x.stdout ?? '', stderr: x.stderr ?? '' });
+      const x = e as { code?: number; stdout?: string; stderr?: string };
+      return { exitCode: typeof x.code === 'number' ? x.code : 128, stdout: x.stdout ?? '', stderr: x.stderr ?? '' };
     }
-    return outcome;
   }
 }
 

@@ -58,11 +58,8 @@ describe.skipIf(!exampleExists() || !fgftcBuilt)('example e1000 driver built wit
     }
   });
 
+  // The four workloads with their defaults are in test/harness/example-fgftc.test.ts; these are the edges.
   const cases: { name: string; args: string[]; tx: number; rx: number }[] = [
-    { name: 'send stream', args: ['--workload', 'send'], tx: FRAMES, rx: 0 },
-    { name: 'receive stream', args: ['--workload', 'recv'], tx: 0, rx: FRAMES },
-    { name: 'request/response', args: ['--workload', 'rr'], tx: FRAMES, rx: FRAMES },
-    { name: 'configuration changes (default schedule)', args: ['--workload', 'config'], tx: FRAMES, rx: FRAMES },
     {
       name: 'jumbo MTU, smallest and largest rings, message level',
       args: ['--workload', 'config', '--mtu-at', '300:9000', '--ring-size-at', '700:48', '--msglevel-at', '1000:1000',
@@ -81,6 +78,29 @@ describe.skipIf(!exampleExists() || !fgftcBuilt)('example e1000 driver built wit
 
   it.each(cases)('$name: zero lost, corrupted, duplicated', ({ args, tx, rx }) => {
     expectClean(bin, args, tx, rx);
+  });
+});
+
+describe.skipIf(!exampleExists() || !fgftcBuilt)('example e1000 driver: control paths (make check)', () => {
+  let dir = '';
+  beforeAll(() => {
+    dir = tempDir('e1000-check');
+  });
+  afterAll(() => removeDir(dir));
+
+  // tests/ops_check.c: RX filters, MII ioctl, stats64, get_regs, ring/MTU limits, suspend/resume, reopen, unload.
+  it.each([
+    { build: 'plain', vars: ['CC=gcc'] },
+    { build: 'fgftc', vars: [] },
+  ])('$build build: every check passes', ({ build, vars }) => {
+    buildRuntime();
+    const r = spawnSync('make', ['-C', EXAMPLE, `BUILD=${path.join(dir, build)}`, ...vars, 'check'], { encoding: 'utf8' });
+    const lines = r.stdout.split('\n').filter((l) => /^(ok|FAIL) - /.test(l));
+    expect(lines.filter((l) => l.startsWith('FAIL'))).toEqual([]);
+    expect(lines.length).toBeGreaterThanOrEqual(42);
+    expect(r.stdout).toMatch(/^0 failed$/m);
+    expect(r.stderr).not.toMatch(/check failed|violation/);
+    expect(r.status).toBe(0);
   });
 });
 

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { classify, parseReport } from '../../fault-inject/campaign/classify.js';
+import { classify, parseReport, parseReportFile } from '../../fault-inject/campaign/classify.js';
 import { mergeCampaigns, runCampaign, type CampaignOptions } from '../../fault-inject/campaign/campaign.js';
 import { buildPlan, operatorOf, parseShard, shardOf } from '../../fault-inject/campaign/plan.js';
 import { TrialRunner, type Target } from '../../fault-inject/campaign/runner.js';
@@ -38,8 +38,14 @@ describe('classify', () => {
   test.each(rows)('$name -> $want', ({ o, want }) => expect(classify(o)).toBe(want));
 
   test('the report is the last JSON line of stdout', () => {
-    expect(parseReport('log line\n{"verified":false}\n{"verified":true,"detected":2}\nbye\n')).toEqual({ verified: true, detected: 2 });
+    expect(parseReport('log line\n{"verified":false}\n{"verified":true,"detected":2}\nbye\n')).toEqual({ verified: true, detected: 2, app_errors: 0 });
     expect(parseReport('{broken\nno report\n')).toBeUndefined();
+  });
+  test('e1000-style reports: pass, app_errors counters, load_error, timed_out', () => {
+    const r = parseReportFile('{\n "pass": false,\n "app_errors": {"xmit_busy": 2, "config_errors": 1},\n "load_error": -12,\n "timed_out": true,\n "leaks": 0\n}\n');
+    expect(r).toMatchObject({ verified: false, app_errors: 4, stalled: true });
+    expect(classify({ timedOut: false, exitCode: 1, signal: null, activated: true, report: r })).toBe('hang');
+    expect(parseReportFile('{"pass": tr')).toBeUndefined();
   });
 });
 
@@ -78,13 +84,22 @@ describe('trials against the fixture harness', () => {
     { site: 'drv_wait:40:9:infloop#1', workload: 'basic', policy: 'restart', want: 'hang' },
     { site: 'drv_sum:20:12:uninit#1', workload: 'basic', policy: 'off', want: 'silent-corruption' },
   ];
+  // Each row runs three ways: through the runtime's fork server, with one exec per trial, and with the
+  // report in a --json file (the e1000 harness's way) instead of on stdout.
   test.each(rows)('$site under $workload/$policy is $want', async (row) => {
-    const runner = new TrialRunner(target);
+    const runners = [
+      new TrialRunner(target),
+      new TrialRunner(target, { forkServer: false }),
+      new TrialRunner({ ...target, args: [...target.args, '--json', '{report}'] }),
+    ];
     try {
-      const r = await runner.run({ id: 'x', index: 0, site: row.site, operator: operatorOf(row.site), workload: row.workload, policy: row.policy, repeat: 0 });
-      expect(r.class, JSON.stringify(r)).toBe(row.want);
+      const spec = { id: 'x', index: 0, site: row.site, operator: operatorOf(row.site), workload: row.workload, policy: row.policy, repeat: 0 };
+      for (const runner of runners) {
+        const r = await runner.run(spec);
+        expect(r.class, JSON.stringify(r)).toBe(row.want);
+      }
     } finally {
-      runner.dispose();
+      for (const runner of runners) runner.dispose();
     }
   });
 });

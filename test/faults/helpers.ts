@@ -45,7 +45,28 @@ export interface BuildResult {
   stderr: string;
 }
 
-/** Compile an instrumented driver .i with the fixture kernel and harness (and the fault runtime). */
+const CFLAGS = ['-std=gnu11', '-O1', '-Wall', '-Wextra', `-I${FIXTURES}`, `-I${RUNTIME_DIR}`];
+const objectCache = new Map<string, Promise<string[]>>();
+
+/** The fixture kernel, a harness and the fault runtime, compiled once per directory and harness. */
+function commonObjects(dir: string, harness: string): Promise<string[]> {
+  const key = `${dir}\0${harness}`;
+  let objects = objectCache.get(key);
+  if (!objects) {
+    const sources = [join(FIXTURES, 'kernel.c'), harness, RUNTIME_C];
+    objects = Promise.all(
+      sources.map(async (src, i) => {
+        const obj = join(dir, `common-${objectCache.size}-${i}.o`);
+        await execFileAsync('gcc', [...CFLAGS, '-c', '-o', obj, src]);
+        return obj;
+      }),
+    );
+    objectCache.set(key, objects);
+  }
+  return objects;
+}
+
+/** Compile an instrumented driver .i and link it with the fixture kernel, a harness and the fault runtime. */
 export async function buildHarness(
   dir: string,
   tag: string,
@@ -56,10 +77,9 @@ export async function buildHarness(
   const iPath = join(dir, `${tag}.i`);
   const exe = join(dir, tag);
   writeFileSync(iPath, driverI, 'latin1');
-  const args = ['-std=gnu11', '-O1', '-Wall', '-Wextra', `-I${FIXTURES}`, `-I${RUNTIME_DIR}`, '-o', exe, iPath,
-    join(FIXTURES, 'kernel.c'), harness, RUNTIME_C, ...extra];
   try {
-    const { stderr } = await execFileAsync('gcc', args, { encoding: 'latin1' });
+    const objects = await commonObjects(dir, harness);
+    const { stderr } = await execFileAsync('gcc', [...CFLAGS, '-o', exe, iPath, ...objects, ...extra], { encoding: 'latin1' });
     return { ok: true, exe, stderr };
   } catch (err) {
     return { ok: false, exe, stderr: String((err as { stderr?: string }).stderr ?? err) };

@@ -120,6 +120,19 @@ describe('symbol table', () => {
     expect(s.function('oldstyle')?.parameters).toEqual([]);
   });
 
+  test.each([
+    ['dma_addr_t', 'unsigned int', false],
+    ['const u32', 'const unsigned int', false],
+    ['desc_p *', 'struct e1000_desc **', true],
+    ['desc_t', 'struct e1000_desc', false],
+    ['ring_t *', 'struct <anonymous> *', true],
+    ['unsigned char [4]', 'unsigned char[4]', true],
+    ['struct adapter', 'struct adapter', false],
+  ])('expandType(%s)', (type, expanded, pointer) => {
+    expect(s.expandType(type)).toBe(expanded);
+    expect(s.isPointerType(type)).toBe(pointer);
+  });
+
   test('globals', () => {
     expect(s.global('debug')?.storage).toEqual(['extern']);
     expect(s.global('adapters')?.type).toBe('struct adapter *[4]');

@@ -62,7 +62,7 @@ export interface HarnessReport {
   timed_out: boolean;
   tx: StreamStats;
   rx: StreamStats;
-  app_errors: { xmit_busy: number; config_errors: number; rr_timeouts: number };
+  app_errors: { xmit_busy: number; config_errors: number; rr_timeouts: number; refused: number };
   sim_ns: number;
   traffic_ns: number;
   wall_ns: number;

@@ -84,6 +84,23 @@ describe.skipIf(!exampleExists())('device-fault modes', () => {
     for (const c of cases) expect(r.device[c.counter]).toBe(0);
   });
 
+  it('request/response across link flaps: a lost request is a timeout, later responses still count', () => {
+    const r = runHarness(bin, ['--workload', 'rr', '--frames', '5000', '--seed', '7', '--device-fault', 'link-flap']).report!;
+    expect(r.device.link_flaps).toBe(3);
+    expect(r.tx.lost).toBeGreaterThan(0);
+    expect(r.app_errors.rr_timeouts).toBe(r.tx.lost);
+    expect(r.rx).toEqual({ offered: 5000 - r.tx.lost, delivered: 5000 - r.tx.lost, lost: 0, corrupted: 0, duplicated: 0 });
+    expect(r.timed_out).toBe(false);
+  });
+
+  it('request/response with lost interrupts: answers wait in the ring until the next interrupt', () => {
+    const r = runHarness(bin, ['--workload', 'rr', '--frames', '1000', '--seed', '1', '--device-fault', 'lost-irq']).report!;
+    expect(r.device.irqs_lost).toBeGreaterThan(0);
+    expect(r.app_errors.rr_timeouts).toBeGreaterThan(0);
+    expect(r.rx.delivered).toBe(1000);
+    expect(r.timed_out).toBe(false);
+  });
+
   it('combines modes', () => {
     const r = runHarness(bin, [...ARGS, '--device-fault', 'lost-irq,link-flap']).report!;
     expect(r.device_faults).toBe('lost-irq,link-flap');

@@ -62,6 +62,16 @@ describe('isolation policy and kernel-API checks (test driver)', () => {
     expect(run.report).toBeUndefined();
   });
 
+  it('an interface that disappears makes the application give up after 2 s: frames refused, not lost', () => {
+    const run = runHarness(bin, ['--workload', 'send', '--frames', '500'], { TESTDRV_MISBEHAVE: 'detach' });
+    const r = run.report!;
+    expect(r.tx).toEqual({ offered: 100, delivered: 100, lost: 0, corrupted: 0, duplicated: 0 });
+    expect(r.app_errors.refused).toBe(400);
+    expect(run.stdout).toMatch(/refused 400 \(interface down\)/);
+    expect(r.timed_out).toBe(false);
+    expect(r.pass).toBe(false);
+  });
+
   it('reports leaked resources at unload and fails the run', () => {
     const run = runHarness(bin, ['--workload', 'send', '--frames', '100', '--devices', '2'], { TESTDRV_MISBEHAVE: 'leak' });
     const r = run.report!;

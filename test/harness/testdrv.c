@@ -82,6 +82,7 @@ struct adapter {
 	struct buf txb[RING], rxb[RING];
 	unsigned int tx_head, tx_tail, rx_next;
 	u32 msg_enable;
+	unsigned int xmits;
 	void *scratch;          /* foreign-dma: a DMA buffer the other instance points its device at */
 	dma_addr_t scratch_dma;
 };
@@ -147,7 +148,7 @@ static int rx_refill_one(struct adapter *a, unsigned int i)
 		return -ENOMEM;
 	}
 	a->rx[i].addr = cpu_to_le64(a->rxb[i].dma);
-	if (misbehave("foreign-dma") && a == instances[0] && ninstances > 1 && instances[1]->scratch)
+	if (misbehave("foreign-dma") && a == instances[0] && ninstances > 1 && instances[1] && instances[1]->scratch)
 		a->rx[i].addr = cpu_to_le64(instances[1]->scratch_dma); /* a buffer of the other instance */
 	a->rx[i].status = 0;
 	return 0;
@@ -260,6 +261,8 @@ static netdev_tx_t testdrv_xmit(struct sk_buff *skb, struct net_device *netdev)
 	spin_unlock_irqrestore(&a->lock, flags);
 	if (misbehave("unlock-unlocked"))
 		spin_unlock(&a->lock);
+	if (misbehave("detach") && ++a->xmits == 100)
+		netif_device_detach(netdev); /* the device "falls off the bus" and never comes back */
 	return NETDEV_TX_OK;
 }
 
@@ -328,9 +331,9 @@ static int testdrv_open(struct net_device *netdev)
 	unsigned int irq = a->pdev->irq;
 	int err;
 
-	if (misbehave("foreign-irq") && a == instances[0] && ninstances > 1)
+	if (misbehave("foreign-irq") && a == instances[0] && ninstances > 1 && instances[1])
 		irq = instances[1]->pdev->irq;
-	if (misbehave("foreign-mmio") && a == instances[0] && ninstances > 1)
+	if (misbehave("foreign-mmio") && a == instances[0] && ninstances > 1 && instances[1])
 		(void)readl(instances[1]->hw + REG_STATUS);
 	if (misbehave("wild-mmio"))
 		writel(0, (u8 __iomem *)a + 64);
@@ -405,7 +408,7 @@ static int testdrv_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	(void)ent;
 	if (misbehave("portio"))
 		outb(0x01, 0x80);
-	if (misbehave("foreign-pci") && ninstances > 0)
+	if (misbehave("foreign-pci") && ninstances > 0 && instances[0])
 		pci_set_master(instances[0]->pdev);
 	err = pci_enable_device(pdev);
 	if (err)
@@ -473,9 +476,12 @@ static void testdrv_remove(struct pci_dev *pdev)
 	struct adapter *a = NULL;
 	int i;
 
-	for (i = 0; i < ninstances; i++)
-		if (instances[i]->pdev == pdev)
+	for (i = 0; i < ninstances; i++) {
+		if (instances[i] && instances[i]->pdev == pdev) {
 			a = instances[i];
+			instances[i] = NULL; /* freed below with the net_device */
+		}
+	}
 	if (!a)
 		return;
 	if (misbehave("double-free")) {

@@ -1,25 +1,29 @@
-// The tracker/violation/policy API in C (as krecover uses it), and the harness command line.
+// C unit checks (the tracker/violation/policy API as krecover uses it; the 82540EM model poked directly), and
+// the harness command line.
 import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRuntime, buildTestDriver, removeDir, ROOT, RUNTIME, runHarness, tempDir } from './build.js';
 
-describe('resource tracker, violation handler and policy API', () => {
+describe('C unit checks', () => {
   let dir = '';
   beforeAll(() => {
-    dir = tempDir('track');
+    dir = tempDir('unit');
     buildRuntime();
   });
   afterAll(() => removeDir(dir));
 
-  it('passes its checks', () => {
-    const bin = path.join(dir, 'track-test');
+  it.each([
+    { name: 'resource tracker, violation handler and policy API', source: 'track_test.c', checks: 20 },
+    { name: 'e1000 device model registers, link, interrupts and DMA', source: 'model_test.c', checks: 31 },
+  ])('$name', ({ source, checks }) => {
+    const bin = path.join(dir, source.replace('.c', ''));
     execFileSync('gcc', ['-std=c11', '-Wall', '-Wextra', '-Werror', '-O1', `-I${path.join(RUNTIME, 'include')}`,
-      path.join(ROOT, 'test/harness/track_test.c'), `-L${path.join(RUNTIME, 'build')}`, '-lfgftsim', '-o', bin]);
+      path.join(ROOT, 'test/harness', source), `-L${path.join(RUNTIME, 'build')}`, '-lfgftsim', '-o', bin]);
     const r = spawnSync(bin, [], { encoding: 'utf8' });
     expect(r.stdout).not.toMatch(/FAIL/);
     expect(r.stdout).toMatch(/all passed/);
-    expect(r.stdout.match(/^ok /gm)?.length).toBe(20);
+    expect(r.stdout.match(/^ok /gm)?.length).toBe(checks);
     expect(r.status).toBe(0);
   });
 });

@@ -23,6 +23,16 @@ function run(commands: string, args: string[] = traffic, harness = exe) {
   return { ...r, report: harnessReport(r.stdout) };
 }
 
+describe('without a failure', () => {
+  it('the stubbed driver passes every workload', () => {
+    for (const workload of ['send', 'recv', 'rr', 'config']) {
+      const r = run('p restart', ['--workload', workload, '--frames', '1000', '--seed', '2']);
+      expect(r.report.verdict, `${workload}\n${r.stdout}`).toBe('PASS');
+      expect(r.values.get('failures')).toBe('0');
+    }
+  });
+});
+
 describe('the seed scenario: recovery on, traffic, msglevel 1000', () => {
   it('unload: the driver fails, is unloaded, the statistics show it', () => {
     const r = run('p unload', [...traffic, '--msglevel-at', '500:1000']);
@@ -36,8 +46,8 @@ describe('the seed scenario: recovery on, traffic, msglevel 1000', () => {
     expect(r.report.delivered).toBe(500);
   });
 
-  it('restart: the driver comes back and the workload completes', () => {
-    const r = run('p restart', [...traffic, '--msglevel-at', '500:1000']);
+  it('restart: the driver comes back configured and the workload completes', () => {
+    const r = run('p restart', [...traffic, '--ring-size-at', '200:128', '--mtu-at', '300:4000', '--msglevel-at', '500:1000']);
     expect(r.values.get('failures.trigger')).toBe('1');
     expect(r.values.get('restarts')).toBe('1');
     expect(r.values.get('driver')).toBe('loaded');
@@ -60,6 +70,7 @@ const causes: Cause[] = [
   { command: 'i fpe e1000_intr 100', counter: 'failures.sigfpe', violations: 0 },
   { command: 'i ill e1000_clean_rx_irq 50', counter: 'failures.sigill', violations: 0 },
   { command: 'i hang e1000_clean 100', counter: 'failures.hang', violations: 0 },
+  { command: 'w 0 50; i stall e1000_clean 100', counter: 'failures.hang', violations: 0 }, // simulated time
   { command: 'i check e1000_xmit_frame 300', counter: 'failures.check', violations: 0 },
   { command: 'i misuse e1000_xmit_frame 300', counter: 'failures.api-misuse', violations: 1 },
 ];

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseTranslationUnit } from '../../compiler/frontend/parse.js';
 import { describeEntryPoints } from '../../compiler/passes/stubs/listing.js';
-import { cflags, gcc, preprocess, scratchDir, stubify, writeLatin1 } from './helpers.js';
+import { cflags, gcc, preprocess, repo, scratchDir, stubify, writeLatin1 } from './helpers.js';
 
 const prologue = `#include <fgft.h>
 struct net_device; struct sk_buff; struct timer_list; struct work_struct;
@@ -178,5 +178,32 @@ describe('stub generation', () => {
     const r = stubify(source, dir, { enabled: false });
     expect(r.stats.stubsGenerated).toBe(0);
     expect(r.output).not.toContain('__fgft_orig_');
+  });
+});
+
+describe('fgftc stubs', () => {
+  it('lists each entry point with its reasons, as JSON lines', async () => {
+    const { stubsCommand } = await import('../../compiler/commands/stubs.js');
+    const dir = scratchDir();
+    const file = writeLatin1(
+      dir,
+      'drv.c',
+      `${prologue}static int d_open(struct net_device *n) { (void)n; return 0; }\nconst struct net_device_ops d_ops = { .ndo_open = d_open };\nstatic int d_init(void) { return 0; }\nmodule_init(d_init);\n`,
+    );
+    const out: string[] = [];
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string | Uint8Array) => (out.push(String(chunk)), true)) as typeof process.stdout.write;
+    try {
+      expect(await stubsCommand.run([`-I${repo}/annotations`, file, '--json'])).toBe(0);
+    } finally {
+      process.stdout.write = write;
+    }
+    const rows = out.join('').trim().split('\n').map((l) => JSON.parse(l) as { name: string; status: string; note: string; reasons: { cause: string; detail: string }[] });
+    expect(rows.map((r) => [r.name, r.status, r.reasons.map((x) => x.cause).join()])).toEqual([
+      ['d_open', 'stub', 'ops-table'],
+      ['d_init', 'stub', 'module-init'],
+    ]);
+    expect(rows[0].note).toBe('on failure returns -5 (-EIO)');
+    expect(rows[0].reasons[0].detail).toBe('struct net_device_ops d_ops.ndo_open');
   });
 });

@@ -11,6 +11,7 @@ import type { PtrFacts } from './facts.js';
 import { factsFor, type Resolver } from './resolve.js';
 import type { CheckSite } from './sites.js';
 import { isUnsignedType } from './variables.js';
+import type { Annotation } from '../../../annotations/language.js';
 import { allocationBytes } from './allocators.js';
 import { identifierOf } from './writes.js';
 
@@ -148,7 +149,8 @@ export class CheckFinder {
     if (f.nullable && !f.isArray && isPure(base)) {
       this.add({ check: { kind: 'null', ptr: f.text }, form: 'wrap', operand: { start: base.startIndex, end: base.endIndex }, offset: access.startIndex, node: access });
     }
-    if (f.nt) {
+    // A string literal (an NT array) is checked against its array bound, which is cheaper and exact.
+    if (f.nt && !(f.isArray && f.bound.kind === 'count')) {
       if (this.isWriteTarget(access)) {
         const assign = access.parent!;
         const value = assign.childForFieldName('right')!;
@@ -446,9 +448,26 @@ export class CheckFinder {
     if (!declarator) return;
     const typeEnd = declarator.startIndex;
     const retAnns = annotationsOfAttributes(this.unit.attributes.filter((a) => a.start >= fn!.startIndex && a.start < (declarator.descendantsOfType('parameter_list')[0]?.startIndex ?? typeEnd)));
+    const retCount = retAnns.find((a) => a.kind === 'count');
+    if (retCount) this.returnCount(n, value, retCount);
     if (!retAnns.some((a) => a.kind === 'nonnull')) return;
     const target: PtrFacts = { text: 'return value', bound: { kind: 'unknown' }, nullable: false, nt: false, ntKnown: '0', safe: false, explicitSafe: false, isArray: false, dependsOn: new Set(), origin: { annotation: retAnns[0], declOffset: retAnns[0].attribute.start, describe: `return value declared NONNULL here` } };
     this.nonnullValue(value, target, `returning a possibly-null value from a NONNULL function`);
+  }
+
+  /** return v from a function declared `T *COUNT(n) f(...)`: v must have n elements. */
+  private returnCount(ret: Parser.SyntaxNode, value: Parser.SyntaxNode, ann: Annotation): void {
+    if (NULL_TEXT.test(this.r.text(value).trim())) return;
+    const vf = this.r.facts(value);
+    if (!vf || vf.bound.kind !== 'count' || vf.nt || !isPure(value)) return;
+    const need = renderExpr(ann.args[0]);
+    const needValue = constValue(ann.args[0], this.r.constLookup);
+    const target: PtrFacts = { text: 'return value', bound: { kind: 'count', count: need }, nullable: false, nt: false, ntKnown: '0', safe: false, explicitSafe: false, isArray: false, dependsOn: new Set(), origin: { annotation: ann, declOffset: ann.attribute.start, describe: `return value declared ${ann.spelling} here` } };
+    if (needValue !== undefined && vf.bound.countValue !== undefined) {
+      if (needValue > vf.bound.countValue) this.error(value.startIndex, `returning '${this.r.text(value)}' with ${vf.bound.countValue} element${vf.bound.countValue === 1n ? '' : 's'} from a function declared ${ann.spelling}: this check always fails`, 'bounds/assign', target);
+      return;
+    }
+    this.add({ check: { kind: 'assign', need, have: vf.bound.count }, form: 'comma', operand: { start: value.startIndex, end: value.endIndex }, offset: ret.startIndex, node: ret });
   }
 
   /** s->u.f where f is WHEN(cond): cond must hold. */

@@ -15,6 +15,7 @@ import { placeChecks } from './place-checks.js';
 import { Resolver } from './resolve.js';
 import type { CheckSite } from './sites.js';
 import { FunctionVariables } from './variables.js';
+import { placeHiddenBounds, type HiddenBounds } from './hidden-bounds.js';
 import { WriteIndex } from './writes.js';
 
 export function isAnnotatedUnit(ctx: PassContext): boolean {
@@ -35,12 +36,14 @@ export interface BoundsReport {
   removed: Record<string, number>;
   hoisted: number;
   placed: number;
+  hiddenBounds: number; // locals given hidden bounds variables
 }
 
 export function runBounds(ctx: PassContext, options: BoundsOptions): BoundsReport {
-  const report: BoundsReport = { found: 0, removed: {}, hoisted: 0, placed: 0 };
+  const report: BoundsReport = { found: 0, removed: {}, hoisted: 0, placed: 0, hiddenBounds: 0 };
   const problems: AnnotationProblem[] = [];
   const all: CheckSite[] = [];
+  const hidden: HiddenBounds[] = [];
   for (const f of ctx.unit.functions) {
     if (!f.inMainFile || f.hasParseError || isTrustedFunction(ctx, f.node)) continue;
     const vars = new FunctionVariables(ctx.unit, f.node, problems);
@@ -57,11 +60,14 @@ export function runBounds(ctx: PassContext, options: BoundsOptions): BoundsRepor
       sites.push(...octx.added);
     }
     for (const s of sites) if (s.removedBy) report.removed[s.removedBy] = (report.removed[s.removedBy] ?? 0) + 1;
+    hidden.push(...resolver.hidden);
     all.push(...sites.filter((s) => !s.removedBy));
   }
   for (const p of problems) ctx.diagnostics.error(ctx.unit.lineMap.locate(p.attribute.start), p.message, 'bounds/annotation');
   if (ctx.diagnostics.errorCount > 0) return report;
   report.placed = placeChecks(ctx, all);
+  placeHiddenBounds(ctx, hidden);
+  report.hiddenBounds = hidden.length;
   if (report.placed > 0) ctx.prelude.add(checkPrelude(options.failMode));
   return report;
 }

@@ -10,15 +10,35 @@ import { fnName, type FunctionVariables, type VarInfo } from './variables.js';
 import { identifierOf, type WriteIndex } from './writes.js';
 import { annotationsOf } from './annotations-of.js';
 import { allocationBytes } from './allocators.js';
+import { hiddenNames, type HiddenBounds, type SourceBounds } from './hidden-bounds.js';
 
 export class Resolver {
   private readonly inferred = new Map<VarInfo, PtrFacts | null>();
+  /** Locals given hidden bounds variables (placed by the pass when there are no errors). */
+  readonly hidden: HiddenBounds[] = [];
+
+  /** Parents of the function's named nodes: tree-sitter's `parent` is a slow native call. */
+  private readonly parents = new Map<number, Parser.SyntaxNode>();
 
   constructor(
     readonly unit: ParsedUnit,
     readonly vars: FunctionVariables,
     readonly writes: WriteIndex,
-  ) {}
+  ) {
+    const stack: Parser.SyntaxNode[] = [vars.fn];
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      for (const c of n.namedChildren) {
+        this.parents.set(c.id, n);
+        stack.push(c);
+      }
+    }
+  }
+
+  /** The parent of a node inside the function (null at the function itself). */
+  parentOf(n: Parser.SyntaxNode): Parser.SyntaxNode | null {
+    return this.parents.get(n.id) ?? null;
+  }
 
   text(n: Parser.SyntaxNode): string {
     return this.unit.text.slice(n.startIndex, n.endIndex);
@@ -85,11 +105,18 @@ export class Resolver {
     return record && field ? { record, field, base, op } : undefined;
   }
 
+  /** `( __attribute__((fgft_tc)) e )`: the parentheses TC(e) expands to. */
+  isTrustedGroup(n: Parser.SyntaxNode): boolean {
+    const first = n.namedChild(0);
+    const end = first ? first.startIndex : n.endIndex;
+    return this.unit.attributes.some((a) => a.start > n.startIndex && a.start < end && ['fgft_tc', 'fgft_ntdrop', 'fgft_ntexpand'].includes(a.name));
+  }
+
   /** Facts about a variable by name at an offset (for checks placed away from any node). */
   factsOfName(name: string, offset: number): PtrFacts | undefined {
     const v = this.vars.lookup(name, offset);
     if (!v || v.info.isFunctionPointer || (v.info.pointerDepth === 0 && v.info.arraySizes.length === 0)) return undefined;
-    if (v.kind === 'local' && v.annotations.length === 0 && v.info.arraySizes.length === 0) return undefined;
+    if (v.kind === 'local' && v.annotations.length === 0 && !isArrayDeclarator(v.info)) return undefined;
     return factsFor(name, v.info, v.annotations, (x) => x, this.constLookup);
   }
 
@@ -97,12 +124,14 @@ export class Resolver {
   facts(n: Parser.SyntaxNode): PtrFacts | undefined {
     switch (n.type) {
       case 'parenthesized_expression':
+        // TC(e) / NTDROP(e) / NTEXPAND(e): whatever its target claims is trusted.
+        if (this.isTrustedGroup(n)) return undefined;
         return n.namedChild(0) ? this.facts(n.namedChild(0)!) : undefined;
       case 'identifier': {
         const v = this.vars.lookup(n.text, n.startIndex);
         if (!v || v.info.isFunctionPointer) return undefined;
         if (v.info.pointerDepth === 0 && v.info.arraySizes.length === 0) return undefined;
-        if (v.kind === 'local' && v.annotations.length === 0 && v.info.arraySizes.length === 0) return this.inferLocal(v, n.text);
+        if (v.kind === 'local' && v.annotations.length === 0 && !isArrayDeclarator(v.info)) return this.inferLocal(v, n.text);
         const argv = this.mainArgv(v);
         if (argv) return { ...argv, text: n.text };
         return factsFor(n.text, v.info, v.annotations, (x) => x, this.constLookup);
@@ -114,6 +143,16 @@ export class Resolver {
         const baseText = this.text(f.base);
         const rename = (x: string): string => (f.record.field(x) ? `${baseText}${f.op}${x}` : x);
         return factsFor(this.text(n), f.field, annotationsOf(f.field), rename, this.constLookup);
+      }
+      case 'cast_expression': {
+        // (T2 *)p: the same bytes, counted in T2 elements. A trusted cast TC(e) is not a cast here.
+        const inner = n.childForFieldName('value');
+        const f = inner ? this.facts(inner) : undefined;
+        if (!f || !inner) return undefined;
+        const text = this.text(n);
+        if (f.bound.kind !== 'count') return { ...f, text, nt: false, isArray: false };
+        const count = `((long long)(${f.bound.count}) * (long long)sizeof(*(${this.text(inner)})) / (long long)sizeof(*(${text})))`;
+        return { ...f, text, bound: { kind: 'count', count }, nt: false, isArray: false, safe: false, explicitSafe: false };
       }
       case 'string_literal': {
         const len = stringLength(this.text(n));
@@ -159,6 +198,68 @@ export class Resolver {
     return { ...base, text };
   }
 
+  /** Where a value stored into `v` points: the bounds it carries. */
+  private sourceBounds(v: VarInfo, value: Parser.SyntaxNode): SourceBounds {
+    let n = value;
+    while ((n.type === 'parenthesized_expression' || n.type === 'cast_expression') && n.namedChildren.length > 0) {
+      if (n.type === 'parenthesized_expression' && this.isTrustedGroup(n)) return 'unbounded';
+      n = n.namedChildren[n.namedChildren.length - 1];
+    }
+    const mentions = (x: Parser.SyntaxNode): boolean => new RegExp(`\\b${v.name}\\b`).test(this.text(x));
+    if (n.type === 'identifier' && n.text === v.name) return 'same';
+    const alloc = allocationBytes(this.unit, n);
+    if (alloc) return alloc.args.every((a) => isPureText(a)) ? { lo: v.name, hi: `${v.name} + (long long)(${alloc.bytes}) / (long long)sizeof(*(${v.name}))` } : 'unbounded';
+    const b = n.type === 'binary_expression' || (n.type === 'pointer_expression' && n.childForFieldName('operator')?.text === '&') ? baseObject(n) : n;
+    if (!b) return 'unbounded';
+    if (b.type === 'identifier' && b.text === v.name) return 'same';
+    if (mentions(b)) return 'unbounded';
+    const f = this.facts(b);
+    if (!f || !isPureText(b)) return 'unbounded';
+    if (f.bound.kind === 'range') return { lo: f.bound.lo, hi: f.bound.hi };
+    if (f.bound.kind === 'count' && !f.nt) return { lo: f.text, hi: `${f.text} + (${f.bound.count})` };
+    return 'unbounded';
+  }
+
+  /**
+   * Hidden bounds for a local declared in a block that is not address-taken:
+   * only worth it when some value stored into it has bounds.
+   */
+  private hiddenBounds(v: VarInfo, ws: ResolverWrite[]): PtrFacts | undefined {
+    const decl = v.info.declarationNode;
+    if (!decl || decl.type !== 'declaration' || this.parentOf(decl)?.type !== 'compound_statement') return undefined;
+    if (ws.some((w) => w.op === '&')) return undefined;
+    // The hidden variables are declared after the whole declaration: later declarators may not use the pointer.
+    if (new RegExp(`\\b${v.name}\\b`).test(this.unit.text.slice(v.info.node.endIndex, decl.endIndex))) return undefined;
+    const names = hiddenNames(v.name);
+    const plan: HiddenBounds = { variable: v, ...names, declaration: decl, initial: 'unbounded', updates: [] };
+    for (const w of ws) {
+      if (w.op === 'init') {
+        if (w.value) plan.initial = this.sourceBounds(v, w.value);
+        continue;
+      }
+      if (w.op !== '=') continue; // p++, p += k keep the bounds
+      const parent = this.parentOf(w.node);
+      const valueUsed = !(parent?.type === 'expression_statement' || (parent?.type === 'for_statement' && parent.childForFieldName('condition')?.id !== w.node.id));
+      plan.updates.push({ assignment: w.node, valueUsed, bounds: w.value ? this.sourceBounds(v, w.value) : 'unbounded' });
+    }
+    const all = [plan.initial, ...plan.updates.map((u) => u.bounds)];
+    if (!all.some((b) => typeof b === 'object')) return undefined;
+    // An assignment used as a statement or inside an expression both take the comma form.
+    this.hidden.push(plan);
+    return {
+      text: v.name,
+      bound: { kind: 'range', lo: names.lo, hi: names.hi },
+      nullable: true,
+      nt: false,
+      ntKnown: '0',
+      safe: false,
+      explicitSafe: false,
+      isArray: false,
+      dependsOn: new Set([v.name, names.lo, names.hi]),
+      origin: { declOffset: v.info.node.startIndex, describe: `'${v.name}' declared here (bounds kept in ${names.lo}/${names.hi})` },
+    };
+  }
+
   /**
    * p = malloc(size) (or any allocator) as p's only value, p never moved and
    * nothing in `size` changed afterwards: p has size / sizeof(*p) elements.
@@ -188,6 +289,11 @@ export class Resolver {
   }
 
   private computeInferred(v: VarInfo): PtrFacts | undefined {
+    const ws0 = this.writes.of(v.name).filter((w) => w.node.startIndex >= v.scopeStart && w.node.startIndex <= v.scopeEnd);
+    return this.staticBounds(v) ?? this.hiddenBounds(v, ws0);
+  }
+
+  private staticBounds(v: VarInfo): PtrFacts | undefined {
     const ws = this.writes.of(v.name).filter((w) => w.node.startIndex >= v.scopeStart && w.node.startIndex <= v.scopeEnd);
     const fromAllocation = this.inferAllocation(v, ws);
     if (fromAllocation) return fromAllocation;
@@ -204,13 +310,13 @@ export class Resolver {
     }
     if (!source) return undefined;
     const bv = this.vars.lookup(source.text, source.startIndex);
-    if (!bv || (bv.kind === 'local' && bv.annotations.length === 0 && bv.info.arraySizes.length === 0)) return undefined;
+    if (!bv || (bv.kind === 'local' && bv.annotations.length === 0 && !isArrayDeclarator(bv.info))) return undefined;
     const bf = this.facts(source);
     if (!bf || bf.bound.kind !== 'count' || bf.nt) return undefined;
     // B and everything its bound depends on must be fixed for the whole function.
     const fnBody = this.vars.fn;
     for (const name of [bv.name, ...bf.dependsOn]) {
-      if (this.writes.writtenIn(name, fnBody.startIndex, fnBody.endIndex) && !(name === bv.name && bv.info.arraySizes.length > 0)) return undefined;
+      if (this.writes.writtenIn(name, fnBody.startIndex, fnBody.endIndex) && !(name === bv.name && isArrayDeclarator(bv.info))) return undefined;
     }
     return {
       text: v.name,
@@ -301,11 +407,12 @@ export function factsFor(
     facts.bound = { kind: 'count', count: wrap(render(e, thisRename)), countExpr: e, countValue: v };
     facts.safe = false;
   };
-  if (info.arraySizes.length > 0 && info.pointerDepth === 0) {
+  if (isArrayDeclarator(info)) {
     facts.isArray = true;
     facts.nullable = false;
     facts.safe = false;
-    const size = info.arraySizes[0];
+    // The dimension nearest the name is the one the first index runs over (`int a[3][4]`: 3).
+    const size = info.arraySizes[info.arraySizes.length - 1];
     if (size === '') facts.bound = { kind: 'unknown' };
     else {
       const v = /^\d+$/.test(size) ? BigInt(size) : lookup(size);
@@ -394,4 +501,16 @@ function unknownLocal(v: VarInfo, text: string): PtrFacts {
     dependsOn: new Set(),
     origin: { declOffset: v.info.node.startIndex, describe: `'${v.name}' declared here (bounds not inferred)` },
   };
+}
+
+/** Is the declared thing an array (`T *a[4]`, `int a[3][4]`), not a pointer (`T (*p)[4]`)? */
+export function isArrayDeclarator(info: DeclaratorInfo): boolean {
+  if (info.arraySizes.length === 0) return false;
+  let n: Parser.SyntaxNode | null = info.node.type === 'init_declarator' ? info.node.childForFieldName('declarator') : info.node;
+  let last: string | undefined;
+  while (n && n.type !== 'identifier' && n.type !== 'field_identifier') {
+    if (n.type !== 'parenthesized_declarator') last = n.type;
+    n = n.childForFieldName('declarator') ?? (n.type === 'parenthesized_declarator' ? n.namedChild(0) : null);
+  }
+  return last === 'array_declarator';
 }

@@ -17,11 +17,18 @@ export function identifierOf(n: Parser.SyntaxNode | null): Parser.SyntaxNode | u
 
 export class WriteIndex {
   readonly writes: Write[] = [];
+  private readonly byName = new Map<string, Write[]>();
   /** True when the function contains a call: fields and globals may change behind our back. */
   readonly callOffsets: number[] = [];
 
   constructor(root: Parser.SyntaxNode) {
     this.visit(root);
+    for (const w of this.writes) {
+      const key = `${w.field ? '.' : ''}${w.name}`;
+      const list = this.byName.get(key) ?? [];
+      list.push(w);
+      this.byName.set(key, list);
+    }
   }
 
   private record(target: Parser.SyntaxNode | null, node: Parser.SyntaxNode, op: string, value?: Parser.SyntaxNode): void {
@@ -61,12 +68,12 @@ export class WriteIndex {
   }
 
   of(name: string, field = false): Write[] {
-    return this.writes.filter((w) => w.name === name && w.field === field);
+    return this.byName.get(`${field ? '.' : ''}${name}`) ?? [];
   }
 
   /** Is `name` written (or its address taken) inside [from, to)? */
   writtenIn(name: string, from: number, to: number, field = false): boolean {
-    return this.writes.some((w) => w.name === name && w.field === field && w.op !== 'init' && w.node.startIndex >= from && w.node.startIndex < to);
+    return this.of(name, field).some((w) => w.op !== 'init' && w.node.startIndex >= from && w.node.startIndex < to);
   }
 
   callIn(from: number, to: number): boolean {

@@ -20,7 +20,9 @@
 //
 // The jump buffer lives in the runtime's per-thread frame stack, so the stub
 // needs no runtime type definitions; savemask 0 keeps sigprocmask off the hot
-// path (the runtime unblocks the signal itself before jumping back).
+// path (the runtime's handlers run with SA_NODEFER). A stub returning
+// NETDEV_TX_BUSY calls kr_driver_failed_keep(skb) instead: the stack keeps
+// the skb, so recovery must not release it.
 import type Parser from 'tree-sitter';
 import type { ParsedUnit } from '../../frontend/unit.js';
 import type { EntryPoint } from './entry-points.js';

@@ -62,6 +62,7 @@ struct fgft_harness_report {
 	u64 xmit_busy;               /* ndo_start_xmit returned NETDEV_TX_BUSY */
 	u64 config_errors;           /* configuration changes that returned an error */
 	u64 rr_timeouts;
+	u64 refused;                 /* frames the application gave up on: interface gone or down for 2 s */
 	u64 sim_ns, wall_ns;
 	u64 driver_ns;               /* wall time inside driver entry points (with --profile) */
 	u64 traffic_ns;              /* simulated time from the start of traffic to the last frame moved */

@@ -43,6 +43,8 @@ struct td_priv {
 	struct sk_buff *held[TD_RING];
 	unsigned int head, count;
 	u32 msglevel;
+	u32 rx_pending, tx_pending;
+	unsigned int rx_flags;
 	int *bad;
 	volatile int zero;
 };
@@ -199,15 +201,58 @@ static u32 td_get_msglevel(struct net_device *netdev)
 	return priv->msglevel;
 }
 
+static void td_get_ringparam(struct net_device *netdev, struct ethtool_ringparam *ring,
+			     struct kernel_ethtool_ringparam *kring, struct netlink_ext_ack *extack)
+{
+	struct td_priv *priv = netdev_priv(netdev);
+
+	(void)kring;
+	(void)extack;
+	ring->rx_max_pending = 4096;
+	ring->tx_max_pending = 4096;
+	ring->rx_pending = priv->rx_pending;
+	ring->tx_pending = priv->tx_pending;
+}
+
+static int td_set_ringparam(struct net_device *netdev, struct ethtool_ringparam *ring,
+			    struct kernel_ethtool_ringparam *kring, struct netlink_ext_ack *extack)
+{
+	struct td_priv *priv = netdev_priv(netdev);
+
+	(void)kring;
+	(void)extack;
+	priv->rx_pending = ring->rx_pending;
+	priv->tx_pending = ring->tx_pending;
+	return 0;
+}
+
+/* What the hardware filter would be programmed with. */
+static void td_set_rx_mode(struct net_device *netdev)
+{
+	struct td_priv *priv = netdev_priv(netdev);
+
+	priv->rx_flags = netdev->flags & (IFF_PROMISC | IFF_ALLMULTI);
+}
+
+static int td_change_mtu(struct net_device *netdev, int mtu)
+{
+	netdev->mtu = (unsigned int)mtu;
+	return 0;
+}
+
 static const struct net_device_ops td_netdev_ops = {
 	.ndo_open = td_open,
 	.ndo_stop = td_close,
 	.ndo_start_xmit = td_xmit,
+	.ndo_set_rx_mode = td_set_rx_mode,
+	.ndo_change_mtu = td_change_mtu,
 };
 
 static const struct ethtool_ops td_ethtool_ops = {
 	.get_msglevel = td_get_msglevel,
 	.set_msglevel = td_set_msglevel,
+	.get_ringparam = td_get_ringparam,
+	.set_ringparam = td_set_ringparam,
 };
 
 static int td_probe(struct pci_dev *pdev, const struct pci_device_id *id)
@@ -233,6 +278,8 @@ static int td_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	priv->netdev = netdev;
 	priv->pdev = pdev;
 	priv->msglevel = 1;
+	priv->rx_pending = 256;
+	priv->tx_pending = 256;
 	priv->hw = pci_iomap(pdev, 0, 0);
 	if (!priv->hw) {
 		err = -EIO;

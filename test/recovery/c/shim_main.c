@@ -13,6 +13,7 @@
 #include <string.h>
 #include <linux/netdevice.h>
 #include <linux/skbuff.h>
+#include <linux/ethtool.h>
 #include <fgft/sim.h>
 #include <fgft/track.h>
 #include <linux/krecover.h>
@@ -146,7 +147,11 @@ int main(int argc, char **argv)
 	printf("load=%d\n", fgft_module_load());
 	dev = fgft_netdev_get(0);
 	printf("open=%d\n", dev ? fgft_netdev_open(dev) : -1);
+	/* Configuration a restart must bring back (the failing 1000 + how below must not be). */
 	fgft_ethtool_set_msglevel(dev, 7);
+	fgft_ethtool_set_ringparam(dev, 512, 128);
+	fgft_netdev_change_mtu(dev, 1400);
+	fgft_netdev_set_rx_mode(dev, IFF_PROMISC);
 	send_frames(1, FRAMES);
 	print_counts("before");
 
@@ -160,10 +165,13 @@ int main(int argc, char **argv)
 	printf("state=%d\n", (int)kr_driver_state());
 	printf("up=%d\n", dev ? (dev->flags & IFF_UP) != 0 : 0);
 	if (dev) {
+		struct ethtool_ringparam ring;
 		u32 level = 0;
 
 		fgft_ethtool_get_msglevel(dev, &level);
-		printf("msglevel=%u\n", level);
+		fgft_ethtool_get_ringparam(dev, &ring);
+		printf("msglevel=%u rx_ring=%u tx_ring=%u mtu=%u promisc=%d\n", level, ring.rx_pending, ring.tx_pending,
+		       dev->mtu, (dev->flags & IFF_PROMISC) != 0);
 	}
 	send_frames(100, FRAMES);
 	print_counts("restarted");

@@ -61,7 +61,7 @@ function exits(stmt: Parser.SyntaxNode | null): boolean {
 /** Every fact that holds where `n` is evaluated. */
 function factsAt(n: Parser.SyntaxNode, r: Resolver): Fact[] {
   const out: Fact[] = [];
-  for (let child = n, p = n.parent; p && p.type !== 'function_definition'; child = p, p = p.parent) {
+  for (let child = n, p = r.parentOf(n); p && p.type !== 'function_definition'; child = p, p = r.parentOf(p)) {
     if (p.type === 'if_statement') {
       const cond = p.childForFieldName('condition')!;
       if (p.childForFieldName('consequence')?.id === child.id) out.push(...factsOf(cond, true, p.startIndex, r));

@@ -3,18 +3,19 @@
 // in between (and no call in between if it reads fields or globals).
 import type Parser from 'tree-sitter';
 import { checkKey } from '../checks.js';
+import type { Resolver } from '../resolve.js';
 import type { CheckSite } from '../sites.js';
 import { live, type Optimization } from './optimization.js';
 
 /** The statement of `block` that contains `n`. */
-function statementIn(block: Parser.SyntaxNode, n: Parser.SyntaxNode): Parser.SyntaxNode | undefined {
-  for (let p: Parser.SyntaxNode | null = n; p; p = p.parent) if (p.parent?.id === block.id) return p;
+function statementIn(block: Parser.SyntaxNode, n: Parser.SyntaxNode, r: Resolver): Parser.SyntaxNode | undefined {
+  for (let p: Parser.SyntaxNode | null = n; p; p = r.parentOf(p)) if (r.parentOf(p)?.id === block.id) return p;
   return undefined;
 }
 
 /** Is `n` evaluated on every evaluation of `top` (not in a ?: branch or the right of && / ||)? */
-function unconditionalWithin(n: Parser.SyntaxNode, top: Parser.SyntaxNode): boolean {
-  for (let child = n, p = n.parent; p && child.id !== top.id; child = p, p = p.parent) {
+function unconditionalWithin(n: Parser.SyntaxNode, top: Parser.SyntaxNode, r: Resolver): boolean {
+  for (let child = n, p = r.parentOf(n); p && child.id !== top.id; child = p, p = r.parentOf(p)) {
     if (p.type === 'conditional_expression' && p.childForFieldName('condition')?.id !== child.id) return false;
     if (p.type === 'binary_expression' && ['&&', '||'].includes(p.childForFieldName('operator')?.text ?? '') && p.childForFieldName('right')?.id === child.id) return false;
   }
@@ -26,8 +27,8 @@ function unconditionalWithin(n: Parser.SyntaxNode, top: Parser.SyntaxNode): bool
  * the condition of a ?: whose branch holds `later`, or on the left of && / ||
  * / , with `later` on the right.
  */
-function sequencedBefore(earlier: Parser.SyntaxNode, later: Parser.SyntaxNode): boolean {
-  for (let p = later.parent; p; p = p.parent) {
+function sequencedBefore(earlier: Parser.SyntaxNode, later: Parser.SyntaxNode, r: Resolver): boolean {
+  for (let p = r.parentOf(later); p; p = r.parentOf(p)) {
     if (!(p.startIndex <= earlier.startIndex && earlier.endIndex <= p.endIndex)) continue;
     const first =
       p.type === 'conditional_expression'
@@ -40,28 +41,29 @@ function sequencedBefore(earlier: Parser.SyntaxNode, later: Parser.SyntaxNode): 
     if (!first) return false;
     const inFirst = first.startIndex <= earlier.startIndex && earlier.endIndex <= first.endIndex;
     const laterInFirst = first.startIndex <= later.startIndex && later.endIndex <= first.endIndex;
-    return inFirst && !laterInFirst && unconditionalWithin(earlier, first);
+    return inFirst && !laterInFirst && unconditionalWithin(earlier, first, r);
   }
   return false;
 }
 
 /** Does `earlier` run before `later` on every path (straight-line statements of a common block)? */
-function dominates(earlier: CheckSite, later: CheckSite): boolean {
-  if (earlier.node.endIndex > later.node.startIndex && !sequencedBefore(earlier.node, later.node)) return false;
-  if (sequencedBefore(earlier.node, later.node)) return true;
-  for (let b = earlier.node.parent; b && b.type !== 'function_definition'; b = b.parent) {
+function dominates(earlier: CheckSite, later: CheckSite, r: Resolver): boolean {
+  const before = sequencedBefore(earlier.node, later.node, r);
+  if (before) return true;
+  if (earlier.node.endIndex > later.node.startIndex) return false;
+  for (let b = r.parentOf(earlier.node); b && b.type !== 'function_definition'; b = r.parentOf(b)) {
     if (b.type !== 'compound_statement') continue;
-    const s1 = statementIn(b, earlier.node);
-    const s2 = statementIn(b, later.node);
+    const s1 = statementIn(b, earlier.node, r);
+    const s2 = statementIn(b, later.node, r);
     if (!s1 || !s2) continue;
     if (s1.id === s2.id) return false;
     // s1 must reach its end: a plain statement, or an if whose condition holds the check.
     if (s1.type === 'if_statement') {
       const cond = s1.childForFieldName('condition')!;
-      return cond.startIndex <= earlier.node.startIndex && earlier.node.endIndex <= cond.endIndex && unconditionalWithin(earlier.node, cond);
+      return cond.startIndex <= earlier.node.startIndex && earlier.node.endIndex <= cond.endIndex && unconditionalWithin(earlier.node, cond, r);
     }
     if (!['expression_statement', 'declaration'].includes(s1.type)) return false;
-    return unconditionalWithin(earlier.node, s1);
+    return unconditionalWithin(earlier.node, s1, r);
   }
   return false;
 }
@@ -70,19 +72,26 @@ export const dominatingCheck: Optimization = {
   name: 'dominating',
   description: 'remove a check identical to one that dominates it',
   run({ sites, resolver }) {
-    const all = live(sites);
-    for (const s of all) {
+    const byKey = new Map<string, CheckSite[]>();
+    for (const s of live(sites)) {
       const key = checkKey(s.check);
-      const names = new Set([...JSON.stringify(s.check).matchAll(/[A-Za-z_]\w*/g)].map((m) => m[0]));
-      const readsMemory = /->|\.|\[/.test(JSON.stringify(s.check));
-      for (const e of all) {
-        if (e === s || e.removedBy || checkKey(e.check) !== key || !dominates(e, s)) continue;
-        const from = e.operand.end; // a call around the earlier check runs after it
-        const to = s.node.startIndex;
-        if ([...names].some((n) => resolver.writes.writtenIn(n, from, to) || resolver.writes.writtenIn(n, from, to, true))) continue;
-        if (readsMemory && resolver.writes.callIn(from, to)) continue;
-        s.removedBy = this.name;
-        break;
+      byKey.set(key, [...(byKey.get(key) ?? []), s]);
+    }
+    for (const group of byKey.values()) {
+      if (group.length < 2) continue;
+      const text = JSON.stringify(group[0].check);
+      const names = new Set([...text.matchAll(/[A-Za-z_]\w*/g)].map((m) => m[0]));
+      const readsMemory = /->|\.|\[/.test(text);
+      for (const s of group) {
+        for (const e of group) {
+          if (e === s || e.removedBy || e.node.startIndex > s.node.endIndex || !dominates(e, s, resolver)) continue;
+          const from = e.operand.end; // a call around the earlier check runs after it
+          const to = s.node.startIndex;
+          if ([...names].some((n) => resolver.writes.writtenIn(n, from, to) || resolver.writes.writtenIn(n, from, to, true))) continue;
+          if (readsMemory && resolver.writes.callIn(from, to)) continue;
+          s.removedBy = this.name;
+          break;
+        }
       }
     }
   },

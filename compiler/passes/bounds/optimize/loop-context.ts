@@ -57,7 +57,7 @@ export function countedLoop(loop: Parser.SyntaxNode, r: Resolver): CountedLoop |
 /** The loops enclosing `n`, innermost first. */
 export function enclosingLoops(n: Parser.SyntaxNode, r: Resolver): CountedLoop[] {
   const out: CountedLoop[] = [];
-  for (let p = n.parent; p && p.type !== 'function_definition'; p = p.parent) {
+  for (let p = r.parentOf(n); p && p.type !== 'function_definition'; p = r.parentOf(p)) {
     const l = countedLoop(p, r);
     if (l && l.body.startIndex <= n.startIndex && n.endIndex <= l.body.endIndex) out.push(l);
   }

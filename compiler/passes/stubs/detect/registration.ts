@@ -13,8 +13,8 @@ export const registrationDetector: Detector = {
       if (n.type !== 'call_expression') return;
       const callee = functionNameOf(n.childForFieldName('function'));
       if (callee === undefined) return;
-      const callee_def = ctx.definitions.get(callee);
-      if (callee_def?.inMainFile) return;
+      const calleeDefinition = ctx.definitions.get(callee);
+      if (calleeDefinition?.inMainFile) return;
       const args = n.childForFieldName('arguments')?.namedChildren ?? [];
       args.forEach((arg, i) => {
         const name = functionNameOf(arg);

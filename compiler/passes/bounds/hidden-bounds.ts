@@ -1,0 +1,57 @@
+// Deputy's hidden bounds variables, for unannotated local pointers whose
+// bounds cannot be derived statically (they point into different objects over
+// time): `p` gets `p__fgft_lo` and `p__fgft_hi`, declared after `p` and updated
+// wherever `p` is given a value from another object. Moving `p` itself
+// (p++, p += k, p = p + k) keeps its bounds. An update is a comma expression
+// around the assignment, so it works in statements, for clauses and conditions.
+import type Parser from 'tree-sitter';
+import type { PassContext } from '../pass.js';
+import type { VarInfo } from './variables.js';
+
+/** The bounds a value gives the pointer it is stored into, as C text evaluated just after the store. */
+export type SourceBounds = { lo: string; hi: string } | 'unbounded' | 'same';
+
+export interface HiddenUpdate {
+  assignment: Parser.SyntaxNode; // the `p = v` expression
+  valueUsed: boolean; // false for `p = v;` as a statement (or a for clause): no `, p` at the end
+  bounds: SourceBounds;
+}
+
+export interface HiddenBounds {
+  variable: VarInfo;
+  lo: string; // names of the hidden variables
+  hi: string;
+  declaration: Parser.SyntaxNode; // the declaration of the pointer, in a block
+  initial: SourceBounds;
+  updates: HiddenUpdate[];
+}
+
+const PASS = 'bounds-hidden';
+
+export function hiddenNames(name: string): { lo: string; hi: string } {
+  return { lo: `${name}__fgft_lo`, hi: `${name}__fgft_hi` };
+}
+
+function boundsText(b: SourceBounds, pointer: string): { lo: string; hi: string } {
+  if (b === 'unbounded' || b === 'same') return { lo: '0', hi: `(__typeof__(${pointer}))~0UL` };
+  return b;
+}
+
+/** Declarations after the pointer's declaration; updates as `((p = v), p__fgft_lo = L, p__fgft_hi = H, p)`. */
+export function placeHiddenBounds(ctx: PassContext, plans: readonly HiddenBounds[]): void {
+  for (const h of plans) {
+    const name = h.variable.name;
+    const init = boundsText(h.initial, name);
+    ctx.edits.insert(
+      h.declaration.endIndex,
+      ` __typeof__(${name}) __attribute__((unused)) ${h.lo} = ${init.lo}, ${h.hi} = ${init.hi};`,
+      PASS,
+    );
+    for (const u of h.updates) {
+      if (u.bounds === 'same') continue;
+      const b = boundsText(u.bounds, name);
+      ctx.edits.insert(u.assignment.startIndex, u.valueUsed ? '((' : '(', PASS, -2e12);
+      ctx.edits.insert(u.assignment.endIndex, `), ${h.lo} = ${b.lo}, ${h.hi} = ${b.hi}${u.valueUsed ? `, ${name})` : ''}`, PASS, 2e12);
+    }
+  }
+}

@@ -1,0 +1,16 @@
+// expect: runtime-fail upper 14
+#include "fgft.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+int main(int argc, char **argv)
+{
+	int a[4] = {1, 2, 3, 4}, b[2] = {5, 6};
+	int *p = a;
+	int i = 4 + argc - 1;
+	(void)argv;
+	if (argc == 1)
+		p = a;
+	printf("v=%d\n", p[i]); /*@*/
+	return 0;
+}

@@ -1,0 +1,16 @@
+// expect: clean "4\n"
+#include "fgft.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+static int store[4] = {1, 2, 3, 4};
+static int *COUNT(n) window(int n)
+{
+	return store; /*@*/
+}
+int main(int argc, char **argv)
+{
+	(void)argv;
+	printf("%d\n", window(4 + argc - 1)[3]);
+	return 0;
+}
