@@ -12,8 +12,6 @@ import { median, round, type BenchResult } from './benchmark.js';
 // bench/build-vs-gcc.ts and dist/bench/build-vs-gcc.js: find the checkout from either.
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, basename(dirname(here)) === 'dist' ? '../..' : '..');
-const fgftcBin = join(repoRoot, 'bin', 'fgftc');
-const pipelineModule = join(repoRoot, 'dist', 'compiler', 'pipeline.js');
 
 const GENERATED_FILES = 15;
 const BLOCKS_PER_FILE = Number(process.env.FGFTC_BENCH_BLOCKS ?? 10);
@@ -173,9 +171,24 @@ function stopServers(serverDir: string): void {
   rmSync(serverDir, { recursive: true, force: true });
 }
 
+/**
+ * A private copy of bin/ and dist/ (inside the checkout, so node_modules and
+ * package.json still resolve): a rebuild of dist/ during the benchmark must
+ * not break or change the compiler being measured.
+ */
+function snapshotFgftc(workDir: string): string {
+  const snapshot = join(workDir, 'fgftc-snapshot');
+  rmSync(snapshot, { recursive: true, force: true });
+  cpSync(join(repoRoot, 'dist'), join(snapshot, 'dist'), { recursive: true });
+  cpSync(join(repoRoot, 'bin'), join(snapshot, 'bin'), { recursive: true });
+  return join(snapshot, 'bin', 'fgftc');
+}
+
 export async function benchBuildVsGcc(): Promise<BenchResult> {
   const workDir = join(repoRoot, 'bench', '.work', 'build-vs-gcc');
   mkdirSync(workDir, { recursive: true });
+  const fgftcBin = snapshotFgftc(workDir);
+  const pipelineModule = join(dirname(dirname(fgftcBin)), 'dist', 'compiler', 'pipeline.js');
   const statsFile = join(workDir, 'stats.jsonl');
   const serverDir = join(workDir, 'servers');
   stopServers(serverDir);

@@ -11,7 +11,9 @@ export interface ServedRun {
   timedOut: boolean;
 }
 
-const SIGNAL_NAMES = new Map(Object.entries(constants.signals).map(([name, n]) => [n as number, name]));
+// First name wins: SIGABRT rather than its alias SIGIOT, as spawn() reports it.
+const SIGNAL_NAMES = new Map<number, string>();
+for (const [name, n] of Object.entries(constants.signals)) if (!SIGNAL_NAMES.has(n as number)) SIGNAL_NAMES.set(n as number, name);
 const HELLO = 'fgft-forkserver 1';
 
 /** Decode a POSIX wait status. */

@@ -77,6 +77,8 @@ void fgft_spin_lock_init(spinlock_t *lock, const char *name)
 
 static int acquire(spinlock_t *lock, unsigned long flags, const char *api)
 {
+	if (!fgft_policy_allow(FGFT_API_LOCK, api))
+		return 0;
 	if (lock->locked) {
 		/* One CPU and no preemption inside driver code: a held lock can never be released. */
 		fgft_api_violation(FGFT_V_RECURSIVE_LOCK, "%s(%s): lock already held (deadlock)", api,
@@ -91,6 +93,8 @@ static int acquire(spinlock_t *lock, unsigned long flags, const char *api)
 
 static int release_lock(spinlock_t *lock, const char *api)
 {
+	if (!fgft_policy_allow(FGFT_API_LOCK, api))
+		return 0;
 	if (!lock->locked) {
 		fgft_api_violation(FGFT_V_UNLOCK_UNLOCKED, "%s(%s): lock not held", api, lock->name ? lock->name : "?");
 		return 0;
@@ -140,7 +144,7 @@ void fgft_mutex_init(struct mutex *lock, const char *name)
 
 void mutex_lock(struct mutex *lock)
 {
-	if (!fgft_check_may_sleep("mutex_lock"))
+	if (!fgft_policy_allow(FGFT_API_LOCK, "mutex_lock") || !fgft_check_may_sleep("mutex_lock"))
 		return;
 	if (lock->locked) {
 		fgft_api_violation(FGFT_V_RECURSIVE_LOCK, "mutex_lock(%s): already held (deadlock)",
@@ -168,6 +172,8 @@ int mutex_trylock(struct mutex *lock)
 
 void mutex_unlock(struct mutex *lock)
 {
+	if (!fgft_policy_allow(FGFT_API_LOCK, "mutex_unlock"))
+		return;
 	if (!lock->locked) {
 		fgft_api_violation(FGFT_V_UNLOCK_UNLOCKED, "mutex_unlock(%s): not held", lock->name ? lock->name : "?");
 		return;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { classify, parseReport, parseReportFile } from '../../fault-inject/campaign/classify.js';
 import { mergeCampaigns, runCampaign, type CampaignOptions } from '../../fault-inject/campaign/campaign.js';
+import { decodeWaitStatus } from '../../fault-inject/campaign/fork-server.js';
 import { buildPlan, operatorOf, parseShard, shardOf } from '../../fault-inject/campaign/plan.js';
 import { TrialRunner, type Target } from '../../fault-inject/campaign/runner.js';
 import { readResults } from '../../fault-inject/campaign/store.js';
@@ -37,6 +38,12 @@ describe('classify', () => {
   ];
   test.each(rows)('$name -> $want', ({ o, want }) => expect(classify(o)).toBe(want));
 
+  test('wait statuses from the fork server decode as spawn() reports them', () => {
+    expect(decodeWaitStatus(0)).toEqual({ exitCode: 0, signal: null });
+    expect(decodeWaitStatus(3 << 8)).toEqual({ exitCode: 3, signal: null });
+    expect(decodeWaitStatus(11)).toEqual({ exitCode: null, signal: 'SIGSEGV' });
+    expect(decodeWaitStatus(6 | 0x80)).toEqual({ exitCode: null, signal: 'SIGABRT' }); // with core dump bit
+  });
   test('the report is the last JSON line of stdout', () => {
     expect(parseReport('log line\n{"verified":false}\n{"verified":true,"detected":2}\nbye\n')).toEqual({ verified: true, detected: 2, app_errors: 0 });
     expect(parseReport('{broken\nno report\n')).toBeUndefined();

@@ -45,9 +45,9 @@ describe('renderSchema', () => {
     );
   });
   test('an expression site keeps its value in a temporary of the mutated type', () => {
-    const [root] = buildForest([site('e', 4, 5, [{ start: 4, end: 5, text: '1' }])]).roots;
+    const [root] = buildForest([site('e', 2, 3, [{ start: 2, end: 3, text: '(a) + 1' }])]).roots;
     expect(renderSchema(text, root, { seed: 0, selector: sel })).toBe(
-      '({ __typeof__(0 ? (1) : (1)) __fgft_s; if (S1) __fgft_s = (1); else __fgft_s = (+); __fgft_s; })',
+      '({ __typeof__(0 ? ((a) + 1) : ((a) + 1)) __fgft_s; if (S1) __fgft_s = ((a) + 1); else __fgft_s = (a); __fgft_s; })',
     );
   });
   test('applyInRange puts insertions before a replacement at the same offset', () => {

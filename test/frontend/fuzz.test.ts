@@ -2,7 +2,9 @@
 // unbalanced braces and random mutations of a valid driver-style file. The
 // front end must never throw, must report what it cannot parse, and the
 // emitter with no edits must give the input back byte-identical.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { EditSet } from '../../compiler/emit/edits.js';
 import { applyEdits } from '../../compiler/emit/emit.js';
@@ -11,6 +13,8 @@ import { hasRealError } from '../../compiler/frontend/tree-util.js';
 
 const FIXTURE = new URL('../fixtures/frontend/kernel-style.c', import.meta.url);
 const VALID = readFileSync(FIXTURE, 'latin1');
+/** The same file preprocessed: line markers, glibc headers, expanded macros. */
+const PREPROCESSED = execFileSync('gcc', ['-E', '-std=gnu11', fileURLToPath(FIXTURE)]).toString('latin1');
 
 /** mulberry32: small, fast, deterministic. */
 function prng(seed: number): () => number {
@@ -30,6 +34,7 @@ const int = (rand: () => number, n: number): number => Math.floor(rand() * n);
 
 const MUTATORS: Record<string, Mutator> = {
   truncate: (rand, s) => s.slice(0, int(rand, s.length)),
+  'truncate preprocessed': (rand) => PREPROCESSED.slice(0, int(rand, PREPROCESSED.length)),
   garbage: (rand) => Array.from({ length: 1 + int(rand, 2000) }, () => String.fromCharCode(int(rand, 256))).join(''),
   'unbalanced braces': (rand, s) => {
     let out = s;

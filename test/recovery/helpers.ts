@@ -93,7 +93,8 @@ export function runScenario(exe: string, args: string[], env: Record<string, str
 
 /** The harness's report table: stream counters and the summary lines. */
 export function harnessReport(stdout: string): { offered: number; delivered: number; lost: number; leaks: number; violations: number; verdict: string } {
-  const stream = /^\s+(?:send|recv)\s+(\d+)\s+(\d+)\s+(\d+)/m.exec(stdout);
+  // The first stream row (send, receive, requests): offered delivered lost corrupted duplicated.
+  const stream = /^\s+[a-z]+\s+(\d+)\s+(\d+)\s+(\d+)\s+\d+\s+\d+\s*$/m.exec(stdout);
   const leaks = /leaked resources (\d+)/.exec(stdout);
   const violations = /api violations (\d+)/.exec(stdout);
   const verdict = /verdict\s+(\S+)/.exec(stdout);

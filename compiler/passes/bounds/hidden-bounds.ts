@@ -32,9 +32,10 @@ export function hiddenNames(name: string): { lo: string; hi: string } {
   return { lo: `${name}__fgft_lo`, hi: `${name}__fgft_hi` };
 }
 
+/** The hidden variables have the pointer's type; a source of another type (through a cast) is converted. */
 function boundsText(b: SourceBounds, pointer: string): { lo: string; hi: string } {
   if (b === 'unbounded' || b === 'same') return { lo: '0', hi: `(__typeof__(${pointer}))~0UL` };
-  return b;
+  return { lo: `(__typeof__(${pointer}))(${b.lo})`, hi: `(__typeof__(${pointer}))(${b.hi})` };
 }
 
 /** Declarations after the pointer's declaration; updates as `((p = v), p__fgft_lo = L, p__fgft_hi = H, p)`. */

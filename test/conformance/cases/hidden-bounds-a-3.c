@@ -9,6 +9,7 @@ int main(int argc, char **argv)
 	int *p = a;
 	int i = 3 + argc - 1;
 	(void)argv;
+	(void)b;
 	if (argc == 1)
 		p = a;
 	printf("v=%d\n", p[i]); /*@*/

@@ -1,4 +1,4 @@
-// expect: runtime-fail upper 14
+// expect: runtime-fail upper 15
 #include "fgft.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +9,7 @@ int main(int argc, char **argv)
 	int *p = a;
 	int i = 4 + argc - 1;
 	(void)argv;
+	(void)b;
 	if (argc == 1)
 		p = a;
 	printf("v=%d\n", p[i]); /*@*/

@@ -9,6 +9,7 @@ int main(int argc, char **argv)
 	int *p = a;
 	int i = 1 + argc - 1;
 	(void)argv;
+	(void)b;
 	if (argc == 1)
 		p = b;
 	printf("v=%d\n", p[i]); /*@*/
