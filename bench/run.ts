@@ -3,14 +3,14 @@
 // machine they ran on. Results of benchmarks not run this time are kept.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchResult } from './benchmark.js';
 import { benchmarks } from './index.js';
 
 interface ResultsFile {
-  machine: { cpus: number; cpuModel: string; node: string; gcc: string };
+  machine: { cpus: number; cpuModel: string; node: string; gcc: string; loadAverage1m: number };
   date: string;
   results: Record<string, BenchResult>;
 }
@@ -64,7 +64,14 @@ async function main(names: string[]): Promise<number> {
     }
   }
   const file: ResultsFile = {
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version, gcc: gccVersion() },
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      node: process.version,
+      gcc: gccVersion(),
+      // Other work on the machine inflates wall times; ratios measured in the same run hold up better.
+      loadAverage1m: Math.round(loadavg()[0] * 100) / 100,
+    },
     date: new Date().toISOString(),
     results,
   };

@@ -46,12 +46,17 @@ static inline __attribute__((always_inline)) int fgft_fault_active(int k)
 export const ENTER_HOOK = ' fgft_fault_enter(__func__);';
 
 /**
- * A fault build is meant to contain bugs: dropassign, uninit and friends make
- * gcc's flow analysis report uses of uninitialised variables, which -Werror
- * builds (the e1000 example) would refuse. These warnings are about the
- * injected fault, not the user's code, so fault builds switch them off.
+ * A fault build is meant to contain bugs, and gcc's analyses rightly see some
+ * of them: uses of uninitialised variables (dropassign, uninit), loops and
+ * copies that provably overrun (scanoverrun, offbyone). -Werror builds (the
+ * e1000 example) would refuse them. These warnings are about the injected
+ * fault, not the user's code, so fault builds switch them off.
  */
 export const FAULT_BUILD_PRAGMAS = [
   '#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"',
   '#pragma GCC diagnostic ignored "-Wuninitialized"',
+  '#pragma GCC diagnostic ignored "-Waggressive-loop-optimizations"',
+  '#pragma GCC diagnostic ignored "-Warray-bounds"',
+  '#pragma GCC diagnostic ignored "-Wstringop-overflow"',
+  '#pragma GCC diagnostic ignored "-Wstringop-overread"',
 ].join('\n');

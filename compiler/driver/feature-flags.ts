@@ -51,6 +51,15 @@ export const featureFlags: FeatureFlag[] = [
     apply: (o) => void (bounds(o).optimize = false),
   },
   {
+    name: '--fgftc-bounds-no-opt',
+    value: 'NAME[,NAME...]',
+    help: 'switch off single check optimisations (constant-bounds, modulo-index, loop-index, condition-facts, dominating, hoist)',
+    apply: (o, v) => {
+      const b = bounds(o);
+      b.disabledOptimizations = [...(b.disabledOptimizations ?? []), ...v.split(',').filter((x) => x !== '')];
+    },
+  },
+  {
     name: '--fgftc-stubs',
     help: 'wrap driver entry points in recovery stubs',
     apply: (o) => void (o.stubs = { ...o.stubs, enabled: true }),

@@ -1,6 +1,6 @@
 // A campaign from start to end: list the binary's sites, plan, skip what is
 // already done, run the rest in parallel, write the summary and chart.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../../compiler/diagnostics.js';
 import { chartSvg } from './chart.js';
@@ -89,5 +89,7 @@ export function writeReports(outDir: string, lists: readonly (readonly TrialResu
 
 export function mergeCampaigns(outDir: string, inputs: readonly string[]): TrialResult[] {
   if (inputs.length === 0) throw new UserError('campaign merge: no input directories');
+  const missing = inputs.filter((d) => !existsSync(join(d, TRIALS_FILE)));
+  if (missing.length > 0) throw new UserError(`campaign merge: no ${TRIALS_FILE} in ${missing.join(', ')}`);
   return writeReports(outDir, inputs.map((d) => readResults(join(d, TRIALS_FILE))));
 }

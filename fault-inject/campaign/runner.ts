@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { classify, parseReport, parseReportFile, withRecoveryStats } from './classify.js';
 import { ForkServer } from './fork-server.js';
-import type { TrialResult, TrialSpec } from './trial.js';
+import type { HarnessReport, TrialResult, TrialSpec } from './trial.js';
 
 export interface Target {
   exe: string;
@@ -34,6 +34,15 @@ export function fillTemplate(word: string, t: TemplateValues): string {
 }
 
 const STDOUT_LIMIT = 1 << 20;
+
+// What a trial line keeps of the harness report: what classification used, and why the driver failed to load.
+const KEPT_REPORT_FIELDS = ['verified', 'detected', 'recovered', 'app_errors', 'leaks', 'stalled', 'load_error'] as const;
+
+function keptReport(r: HarnessReport): HarnessReport {
+  const out: Record<string, unknown> = {};
+  for (const k of KEPT_REPORT_FIELDS) if (r[k] !== undefined) out[k] = r[k];
+  return out as HarnessReport;
+}
 
 /** A file's text, and the file removed; undefined if there is none. */
 function takeFile(path: string): string | undefined {
@@ -116,7 +125,7 @@ export class TrialRunner {
     const report = withRecoveryStats(p.reportText !== undefined ? parseReportFile(p.reportText) : parseReport(p.stdout), p.stderr);
     const cls = classify({ timedOut: p.timedOut, exitCode: p.exitCode, signal: p.signal, report, activated });
     const result: TrialResult = { ...identity, class: cls, activated, exitCode: p.exitCode, signal: p.signal, timedOut: p.timedOut, ms };
-    if (report) result.report = report;
+    if (report) result.report = keptReport(report);
     if (cls === 'crash' && p.stderr) result.stderrTail = p.stderr.slice(-400);
     return result;
   }

@@ -101,8 +101,15 @@ const char *fgft_fault_selected(void)
 	return selected_id;
 }
 
+/*
+ * Every instrumented driver function calls this on entry. An entry counts
+ * towards FGFT_FAULT_AFTER as krecover's `q N` counts them (fgftc's bounds
+ * checks are inlined, so function entries are what a runtime can count).
+ */
 void fgft_fault_enter(const char *func)
 {
+	if (arm_after_checks != 0)
+		fgft_fault_note_check();
 	if (arm_on_func[0] == '\0' || strcmp(func, arm_on_func) != 0)
 		return;
 	arm_on_func[0] = '\0';
@@ -239,7 +246,9 @@ static void fork_server(int in, int out)
 	_exit(0);
 }
 
-__attribute__((constructor)) static void fgft_fault_init(void)
+/* First of all constructors (101 is the first non-reserved priority), so the fork server forks before
+ * other runtimes start threads in theirs (krecover starts its watchdog thread from KRECOVER=...). */
+__attribute__((constructor(101))) static void fgft_fault_init(void)
 {
 	const char *id = getenv("FGFT_FAULT");
 	const char *after = getenv("FGFT_FAULT_AFTER");

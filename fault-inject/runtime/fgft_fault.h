@@ -6,7 +6,8 @@
  *
  * Selecting and arming a fault:
  *   FGFT_FAULT=ID            select the site with this ID (from `fgftc faults sites`)
- *   FGFT_FAULT_AFTER=N       arm it only after N checks (fgft_fault_note_check())
+ *   FGFT_FAULT_AFTER=N       arm it after N events: driver function entries (as krecover's
+ *                            `q N` counts them) and checks reported by fgft_fault_note_check()
  *   FGFT_FAULT_FUNC=name     arm it when `name` is entered
  *   FGFT_FAULT_REPORT=path   append one JSON line there when the fault first fires
  *   FGFT_FAULT_LIST=path     append every compiled-in site ID there (one a line) at start-up
@@ -16,7 +17,7 @@
  * commands are accepted at run time through fgft_fault_control(), which the
  * recovery runtime's control interface forwards to:
  *   "s ID"  select a site     "a"  arm now (on demand)     "d"  disarm
- *   "n N"   arm after N checks     "e FUNC"  arm on entering FUNC
+ *   "n N"   arm after N events     "e FUNC"  arm on entering FUNC
  */
 #ifndef FGFT_FAULT_H
 #define FGFT_FAULT_H

@@ -106,8 +106,9 @@ static void report(const struct fgft_check_failure *f)
 }
 
 /*
- * A failed null check cannot go on (the next instruction dereferences NULL):
- * it is reported in every mode, the recovery hook gets it, and then it aborts.
+ * A failure that cannot go on: a null check (the next instruction would
+ * dereference NULL). Reported in every mode; in recover mode the hook gets it
+ * first (and normally does not return); then abort.
  */
 void fgft_check_fail_fatal(int kind, const char *file, int line, long long value, long long bound)
 {

@@ -12,8 +12,8 @@
  *                      runtime); if it is unset, abort as above
  *
  * A failed null check always stops (after the hook, in recover mode).
- * The mode is compiled in (fgftc --fgftc-fail=MODE) and can be overridden
- * with the environment variable FGFT_CHECK_MODE=abort|log|recover.
+ * The mode is compiled in (fgftc --fgftc-bounds-fail=MODE) and can be
+ * overridden with the environment variable FGFT_CHECK_MODE=abort|log|recover.
  */
 #ifndef FGFT_CHECK_H
 #define FGFT_CHECK_H

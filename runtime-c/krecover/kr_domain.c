@@ -89,7 +89,7 @@ int kr_fault(enum kr_cause cause, const char *detail)
 	if (t->depth == 0 || t->failing || !kr_settings.recovery) {
 		fprintf(stderr, "krecover: %s failure%s%s ignored (%s)\n", kr_cause_name(cause),
 			detail ? ": " : "", detail ? detail : "",
-			t->depth == 0 ? "not in the driver" : "recovery off");
+			t->depth == 0 ? "not in the driver" : t->failing ? "already recovering" : "recovery off");
 		return 0;
 	}
 	fprintf(stderr, "krecover: driver failed in %s: %s%s%s\n", t->frames[t->depth - 1].entry,

@@ -25,14 +25,17 @@ interface Row {
 const rows: Row[] = [
   { name: 'no fault selected', env: {}, script: ['stat', 'stat', 'stat'], out: '1 2 3 hits=0' },
   { name: 'selected, no trigger: armed from the start', env: { FGFT_FAULT: SITE }, script: ['stat', 'stat'], out: '0 0 hits=2' },
-  { name: 'after N checks', env: { FGFT_FAULT: SITE, FGFT_FAULT_AFTER: '2' },
-    script: ['stat', 'check', 'stat', 'check', 'stat', 'stat'], out: '1 2 2 2 hits=2' },
+  // Events are driver function entries (drv_stat is entered once per "stat") and reported checks.
+  { name: 'after N function entries', env: { FGFT_FAULT: SITE, FGFT_FAULT_AFTER: '3' },
+    script: ['stat', 'stat', 'stat', 'stat'], out: '1 2 2 2 hits=2' },
+  { name: 'after N checks', env: { FGFT_FAULT: SITE, FGFT_FAULT_AFTER: '3' },
+    script: ['check', 'check', 'stat', 'stat'], out: '0 0 hits=2' },
   { name: 'on entering a named function', env: { FGFT_FAULT: SITE, FGFT_FAULT_FUNC: 'drv_stat' }, script: ['stat'], out: '0 hits=1' },
   { name: 'not armed while the named function is not entered', env: { FGFT_FAULT: SITE, FGFT_FAULT_FUNC: 'drv_teardown' },
     script: ['stat', 'stat'], out: '1 2 hits=0' },
   { name: 'on demand through the control interface', env: {},
     script: ['stat', `s ${SITE}`, 'd', 'stat', 'a', 'stat', 'd', 'stat'], out: '1 2 2 3 hits=1' },
-  { name: 'control: arm after N checks', env: { FGFT_FAULT: SITE }, script: ['n 1', 'stat', 'check', 'stat'], out: '1 1 hits=1' },
+  { name: 'control: arm after N events', env: { FGFT_FAULT: SITE }, script: ['n 2', 'stat', 'check', 'stat'], out: '1 1 hits=1' },
   { name: 'control: arm on entering a function', env: { FGFT_FAULT: SITE }, script: ['e drv_sum', 'stat', 'e drv_stat', 'stat'], out: '1 1 hits=1' },
 ];
 

@@ -172,6 +172,13 @@ describe('stub generation', () => {
     expect(gcc([...cflags, '-c', '-x', 'cpp-output', 'out.i', '-o', 'out.o'], dir).status).toBe(0);
   });
 
+  it('KR_FAIL on a void function is reported, not applied', () => {
+    const dir = scratchDir();
+    const r = stubify(`${prologue}void KR_FAIL(-19) f(int *a) { *a = 0; }\nvoid *const t[] = { (void *)f };\n`, dir);
+    expect(r.diagnostics.list.map((d) => `${d.severity}: ${d.message}`)).toEqual(["warning: KR_FAIL(-19) ignored: 'f' returns void"]);
+    expect(r.output).toContain('\t\treturn; /* nothing */\n');
+  });
+
   it('without stubs enabled the pass changes nothing', () => {
     const dir = scratchDir();
     const source = `${prologue}static int d_open(struct net_device *n) { (void)n; return 0; }\nconst struct net_device_ops d_ops = { .ndo_open = d_open };\n`;

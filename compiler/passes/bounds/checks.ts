@@ -58,27 +58,38 @@ export function checkKey(c: Check): string {
 /** The C-side helpers every instrumented unit gets in its prelude (gcc reads a .i: no macros). */
 export function checkPrelude(failMode: 'abort' | 'log' | 'recover'): string {
   const mode = { abort: 0, log: 1, recover: 2 }[failMode];
+  // A failure in log/recover mode returns and the access goes on with the index
+  // unchanged. For arrays of a known size gcc could then prove an access out
+  // of bounds on that path and warn (-Warray-bounds): the *_fixed variants
+  // make it forget what the failed test told it with an empty asm. They are
+  // only used for such arrays, as the asm costs some optimisation.
+  const FAIL = 'fgft_check_fail';
+  const FORGET = ' __asm__("" : "+r"(i));';
   const lines = [
     'extern void fgft_check_fail(int kind, const char *file, int line, long long value, long long bound);',
     'extern void fgft_check_fail_fatal(int kind, const char *file, int line, long long value, long long bound) __attribute__((noreturn));',
     'extern void fgft_check_set_default_mode(int mode);',
-    // After a failure that returns (log mode) the index goes on unchanged; the empty asm makes gcc forget
-    // what the failed test told it, so -Warray-bounds does not warn about the path it now knows is bad.
-    'static inline long long fgft_check_index(long long i, long long n, const char *f, int l) { if (__builtin_expect(i < 0, 0)) { fgft_check_fail(2, f, l, i, n); __asm__("" : "+r"(i)); } else if (__builtin_expect(i >= n, 0)) { fgft_check_fail(3, f, l, i, n); __asm__("" : "+r"(i)); } return i; }',
-    'static inline long long fgft_check_upper(long long i, long long n, const char *f, int l) { if (__builtin_expect(i < 0 || i >= n, 0)) { fgft_check_fail(3, f, l, i, n); __asm__("" : "+r"(i)); } return i; }',
-    'static inline long long fgft_check_lower(long long i, const char *f, int l) { if (__builtin_expect(i < 0, 0)) { fgft_check_fail(2, f, l, i, 0); __asm__("" : "+r"(i)); } return i; }',
-    'static inline void *fgft_check_nonnull(const volatile void *p, const char *f, int l) { if (__builtin_expect(!p, 0)) fgft_check_fail_fatal(1, f, l, 0, 0); return (void *)p; }',
-    'static inline long long fgft_check_arith(long long off, long long n, const char *f, int l) { if (__builtin_expect(off < 0 || off > n, 0)) fgft_check_fail(4, f, l, off, n); return off; }',
-    'static inline long long fgft_check_range(const volatile void *p, long long i, unsigned long size, const volatile void *lo, const volatile void *hi, const char *f, int l) { unsigned long a = (unsigned long)p + (unsigned long)i * size; if (__builtin_expect(a < (unsigned long)lo, 0)) fgft_check_fail(2, f, l, (long long)(a - (unsigned long)lo) / (long long)size, 0); else if (__builtin_expect(a + size > (unsigned long)hi, 0)) fgft_check_fail(3, f, l, (long long)(a - (unsigned long)lo) / (long long)size, (long long)((unsigned long)hi - (unsigned long)lo) / (long long)size); return i; }',
-    'static inline long long fgft_check_nt_read(const volatile char *s, long long i, long long known, const char *f, int l) { if (__builtin_expect(i < 0, 0)) { fgft_check_fail(2, f, l, i, 0); return i; } if (i < known) return i; if (__builtin_expect(!s, 0)) { fgft_check_fail(1, f, l, 0, 0); return i; } for (long long k = known; k < i; k++) if (__builtin_expect(!s[k], 0)) { fgft_check_fail(5, f, l, i, k); break; } return i; }',
-    'static inline long long fgft_check_nt_write(volatile char *s, long long i, long long v, const char *f, int l) { fgft_check_nt_read(s, i, 0, f, l); if (__builtin_expect(s && i >= 0 && !s[i] && v != 0, 0)) fgft_check_fail(6, f, l, i, v); return v; }',
-    'static inline void *fgft_check_tag(const volatile void *member, int active, const char *f, int l) { if (__builtin_expect(!active, 0)) fgft_check_fail(7, f, l, 0, 0); return (void *)member; }',
-    'static inline void fgft_check_count(const volatile void *p, long long n, int or_null, const char *f, int l) { if (__builtin_expect(n < 0 || (!p && n != 0 && !or_null), 0)) fgft_check_fail(8, f, l, n, p ? 1 : 0); }',
-    'static inline long long fgft_check_dep_write(long long v, long long old, const char *f, int l) { if (__builtin_expect(v < 0 || v > old, 0)) fgft_check_fail(9, f, l, v, old); return v; }',
-    'static inline long long fgft_check_call(long long need, long long have, const char *f, int l) { if (__builtin_expect(need < 0 || need > have, 0)) fgft_check_fail(10, f, l, need, have); return need; }',
-    'static inline long long fgft_check_assign(long long need, long long have, const char *f, int l) { if (__builtin_expect(need < 0 || need > have, 0)) fgft_check_fail(11, f, l, need, have); return need; }',
-    'static inline void fgft_check_loop_range(long long lo, long long hi, long long n, const char *f, int l) { if (lo >= hi) return; if (__builtin_expect(lo < 0, 0)) fgft_check_fail(2, f, l, lo, n); else if (__builtin_expect(hi > n, 0)) fgft_check_fail(3, f, l, hi - 1, n); }',
   ];
+  for (const [suffix, forget] of [['', ''], ['_fixed', FORGET]]) {
+    lines.push(
+      `static inline long long fgft_check_index${suffix}(long long i, long long n, const char *f, int l) { if (__builtin_expect(i < 0, 0)) { ${FAIL}(2, f, l, i, n);${forget} } else if (__builtin_expect(i >= n, 0)) { ${FAIL}(3, f, l, i, n);${forget} } return i; }`,
+      `static inline long long fgft_check_upper${suffix}(long long i, long long n, const char *f, int l) { if (__builtin_expect(i < 0 || i >= n, 0)) { ${FAIL}(3, f, l, i, n);${forget} } return i; }`,
+      `static inline long long fgft_check_lower${suffix}(long long i, const char *f, int l) { if (__builtin_expect(i < 0, 0)) { ${FAIL}(2, f, l, i, 0);${forget} } return i; }`,
+    );
+  }
+  lines.push(
+    'static inline void *fgft_check_nonnull(const volatile void *p, const char *f, int l) { if (__builtin_expect(!p, 0)) fgft_check_fail_fatal(1, f, l, 0, 0); return (void *)p; }',
+    `static inline long long fgft_check_arith(long long off, long long n, const char *f, int l) { if (__builtin_expect(off < 0 || off > n, 0)) ${FAIL}(4, f, l, off, n); return off; }`,
+    `static inline long long fgft_check_range(const volatile void *p, long long i, unsigned long size, const volatile void *lo, const volatile void *hi, const char *f, int l) { unsigned long a = (unsigned long)p + (unsigned long)i * size; if (__builtin_expect(a < (unsigned long)lo, 0)) { ${FAIL}(2, f, l, (long long)(a - (unsigned long)lo) / (long long)size, 0);${FORGET} } else if (__builtin_expect(a + size > (unsigned long)hi, 0)) { ${FAIL}(3, f, l, (long long)(a - (unsigned long)lo) / (long long)size, (long long)((unsigned long)hi - (unsigned long)lo) / (long long)size);${FORGET} } return i; }`,
+    `static inline long long fgft_check_nt_read(const volatile char *s, long long i, long long known, const char *f, int l) { if (__builtin_expect(i < 0, 0)) { ${FAIL}(2, f, l, i, 0); return i; } if (i < known) return i; if (__builtin_expect(!s, 0)) fgft_check_fail_fatal(1, f, l, 0, 0); for (long long k = known; k < i; k++) if (__builtin_expect(!s[k], 0)) { ${FAIL}(5, f, l, i, k); break; } return i; }`,
+    `static inline long long fgft_check_nt_write(volatile char *s, long long i, long long v, const char *f, int l) { fgft_check_nt_read(s, i, 0, f, l); if (__builtin_expect(i >= 0 && !s[i] && v != 0, 0)) ${FAIL}(6, f, l, i, v); return v; }`,
+    `static inline void *fgft_check_tag(const volatile void *member, int active, const char *f, int l) { if (__builtin_expect(!active, 0)) ${FAIL}(7, f, l, 0, 0); return (void *)member; }`,
+    `static inline void fgft_check_count(const volatile void *p, long long n, int or_null, const char *f, int l) { if (__builtin_expect(n < 0 || (!p && n != 0 && !or_null), 0)) ${FAIL}(8, f, l, n, p ? 1 : 0); }`,
+    `static inline long long fgft_check_dep_write(long long v, long long old, const char *f, int l) { if (__builtin_expect(v < 0 || v > old, 0)) ${FAIL}(9, f, l, v, old); return v; }`,
+    `static inline long long fgft_check_call(long long need, long long have, const char *f, int l) { if (__builtin_expect(need < 0 || need > have, 0)) ${FAIL}(10, f, l, need, have); return need; }`,
+    `static inline long long fgft_check_assign(long long need, long long have, const char *f, int l) { if (__builtin_expect(need < 0 || need > have, 0)) ${FAIL}(11, f, l, need, have); return need; }`,
+    `static inline void fgft_check_loop_range(long long lo, long long hi, long long n, const char *f, int l) { if (lo >= hi) return; if (__builtin_expect(lo < 0, 0)) ${FAIL}(2, f, l, lo, n); else if (__builtin_expect(hi > n, 0)) ${FAIL}(3, f, l, hi - 1, n); }`,
+  );
   if (mode !== 0) {
     lines.push(`static void __attribute__((constructor, used)) fgft_check_init_mode(void) { fgft_check_set_default_mode(${mode}); }`);
   }
@@ -99,15 +110,16 @@ function cstr(s: string): string {
  * The text around the wrapped operand (or, for statement checks, the
  * statement). `operand` is the operand's own text (for __typeof__).
  */
-export function emitCheck(c: Check, file: string, line: number, operand: string): Emitted {
+export function emitCheck(c: Check, file: string, line: number, operand: string, fixedArray = false): Emitted {
+  const v = fixedArray ? '_fixed' : '';
   const site = `${cstr(file)}, ${line}`;
   switch (c.kind) {
     case 'null':
       return { prefix: `((__typeof__(${operand}))fgft_check_nonnull(`, suffix: `, ${site}))` };
     case 'lower':
-      return { prefix: 'fgft_check_lower(', suffix: `, ${site})` };
+      return { prefix: `fgft_check_lower${v}(`, suffix: `, ${site})` };
     case 'upper':
-      return { prefix: 'fgft_check_upper(', suffix: `, ${c.count}, ${site})` };
+      return { prefix: `fgft_check_upper${v}(`, suffix: `, ${c.count}, ${site})` };
     case 'ptr-arith':
       return { prefix: 'fgft_check_arith(', suffix: `, ${c.count}, ${site})` };
     case 'range':
@@ -134,6 +146,6 @@ export function emitCheck(c: Check, file: string, line: number, operand: string)
 }
 
 /** Combine a lower and an upper check on the same index into one call. */
-export function emitIndexCheck(count: string, file: string, line: number): Emitted {
-  return { prefix: 'fgft_check_index(', suffix: `, ${count}, ${cstr(file)}, ${line})` };
+export function emitIndexCheck(count: string, file: string, line: number, fixedArray = false): Emitted {
+  return { prefix: `fgft_check_index${fixedArray ? '_fixed' : ''}(`, suffix: `, ${count}, ${cstr(file)}, ${line})` };
 }

@@ -167,7 +167,7 @@ export class CheckFinder {
         this.error(access.startIndex, `index ${ix.value} is out of bounds of '${f.text}' (${cv !== undefined ? `${cv} element${cv === 1n ? '' : 's'}` : `lower bound 0`}): this check always fails`, ix.value < 0n ? 'bounds/lower' : 'bounds/upper', f);
         return;
       }
-      const meta = { index: { ...ix, node: idx }, count: { value: cv, names: f.dependsOn } };
+      const meta = { index: { ...ix, node: idx }, count: { value: cv, names: f.dependsOn }, fixedArray: f.isArray };
       // An unsigned index cannot be below 0: a huge one fails the upper check.
       if (!ix.unsigned) this.add({ check: { kind: 'lower', index: idxText }, form, operand, offset: access.startIndex, node: access, ...meta });
       this.add({ check: { kind: 'upper', index: idxText, count }, form, operand, offset: access.startIndex, node: access, ...meta });
@@ -249,6 +249,10 @@ export class CheckFinder {
       this.error(n.startIndex, `arithmetic on SAFE pointer '${f.text}'`, 'bounds/safe-arith', f);
       return;
     }
+    if (f && !f.nt && f.bound.kind === 'count' && f.origin?.annotation?.kind === 'count' && (op === '++' || op === '+=' || op === '--' || op === '-=')) {
+      this.movedCountedPointer(n, target, f, op);
+      return;
+    }
     if (f && f.nt && isPure(target) && (op === '++' || op === '+=')) {
       // s++ on a string: allowed while *s is not the terminator.
       const step = op === '++' ? '1' : this.r.text(n.childForFieldName('right')!);
@@ -262,6 +266,33 @@ export class CheckFinder {
         this.flowInto(n, target, n.childForFieldName('right')!);
       }
     }
+  }
+
+  /**
+   * p++ / p += k on a COUNT(n) pointer (as clang's -fbounds-safety): the bound
+   * would silently become wrong, so the count must be updated in the
+   * neighbouring statement (`p++; n--;`), and then p may only move forward
+   * within its bound (0 <= k <= n). Otherwise it is an error.
+   */
+  private movedCountedPointer(n: Parser.SyntaxNode, target: Parser.SyntaxNode, f: PtrFacts, op: string): void {
+    if (f.bound.kind !== 'count') return;
+    // `p++, n--` in one expression, or `p++;` next to `n--;`.
+    const comma = n.parent?.type === 'comma_expression' ? n.parent : undefined;
+    const stmt = (comma ?? n).parent?.type === 'expression_statement' ? (comma ?? n).parent! : undefined;
+    const neighbours = [stmt?.previousNamedSibling, stmt?.nextNamedSibling, ...(comma ? comma.namedChildren.filter((c) => c.id !== n.id) : [])].filter((x): x is Parser.SyntaxNode => !!x);
+    const countWritten = neighbours.some((x) => [...f.dependsOn].some((d) => new RegExp(`\\b${d}\\s*(-=|\\+=|=[^=]|--|\\+\\+)|(--|\\+\\+)\\s*${d}\\b`).test(x.text)));
+    const ann = f.origin?.annotation;
+    if (!countWritten) {
+      this.error(n.startIndex, `moving '${f.text}' without updating its count breaks its bound ${ann?.spelling ?? ''}; update the count in the next statement or use a local copy`, 'bounds/ptr-arith', f);
+      return;
+    }
+    if (op === '--' || op === '-=') {
+      this.error(n.startIndex, `moving '${f.text}' backwards leaves its bound ${ann?.spelling ?? ''}`, 'bounds/ptr-arith', f);
+      return;
+    }
+    if (!isPure(target)) return;
+    const step = op === '++' ? '1' : this.r.text(n.childForFieldName('right')!);
+    this.add({ check: { kind: 'ptr-arith', offset: step, count: f.bound.count }, form: 'comma', operand: { start: n.startIndex, end: n.endIndex }, offset: n.startIndex, node: n, index: { value: op === '++' ? 1n : undefined, unsigned: false }, count: { value: f.bound.countValue, names: f.dependsOn } });
   }
 
   /** A NONNULL variable or field receiving NULL is an error; receiving a maybe-null pointer gets a null check. */

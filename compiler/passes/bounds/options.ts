@@ -1,8 +1,12 @@
-// Command-line flags of the bounds feature, for the driver to wire:
-//   --fgftc-checks / --fgftc-no-checks     turn bounds checking on / off
-//   --fgftc-no-optimize                    keep every check (for comparison)
-//   --fgftc-no-opt=NAME[,NAME]             switch off single optimisations (see optimize/index.ts)
-//   --fgftc-fail=abort|log|recover         what a failing check does
+// The bounds feature's command-line flags and run-time library, for the driver.
+// The driver's table (compiler/driver/feature-flags.ts) carries the flags:
+//   --fgftc-bounds                         check annotations, insert run-time checks
+//   --fgftc-bounds-fail=abort|log|recover  what a failed check does (default abort)
+//   --fgftc-no-bounds-optimize             keep every check (for comparison)
+//   --fgftc-bounds-no-opt=NAME[,NAME]      switch off single optimisations (optimize/index.ts)
+// boundsOptionsFromArgs parses the same flags for tools outside the driver.
+import { dirname, join, resolve, basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { UserError } from '../../diagnostics.js';
 import type { TransformOptions } from '../pass.js';
 
@@ -13,20 +17,34 @@ export interface BoundsArgs {
   rest: string[]; // arguments that are not ours
 }
 
-export function boundsOptionsFromArgs(argv: readonly string[], enabledByDefault = true): BoundsArgs {
+export function boundsOptionsFromArgs(argv: readonly string[], enabledByDefault = false): BoundsArgs {
   let enabled = enabledByDefault;
   const options: BoundsOptions = { optimize: true, failMode: 'abort' };
   const rest: string[] = [];
   for (const a of argv) {
-    if (a === '--fgftc-checks') enabled = true;
-    else if (a === '--fgftc-no-checks') enabled = false;
-    else if (a === '--fgftc-no-optimize') options.optimize = false;
-    else if (a.startsWith('--fgftc-no-opt=')) options.disabledOptimizations = [...(options.disabledOptimizations ?? []), ...a.slice(15).split(',')];
-    else if (a.startsWith('--fgftc-fail=')) {
-      const m = a.slice('--fgftc-fail='.length);
-      if (m !== 'abort' && m !== 'log' && m !== 'recover') throw new UserError(`--fgftc-fail must be abort, log or recover, not '${m}'`);
+    if (a === '--fgftc-bounds') enabled = true;
+    else if (a === '--fgftc-no-bounds-optimize') options.optimize = false;
+    else if (a.startsWith('--fgftc-bounds-no-opt=')) {
+      const names = a.slice('--fgftc-bounds-no-opt='.length).split(',').filter((x) => x !== '');
+      options.disabledOptimizations = [...(options.disabledOptimizations ?? []), ...names];
+    } else if (a.startsWith('--fgftc-bounds-fail=')) {
+      const m = a.slice('--fgftc-bounds-fail='.length);
+      if (m !== 'abort' && m !== 'log' && m !== 'recover') throw new UserError(`--fgftc-bounds-fail: expected abort, log or recover, got '${m}'`);
       options.failMode = m;
     } else rest.push(a);
   }
   return { options: enabled ? options : undefined, rest };
+}
+
+// compiler/passes/bounds/options.ts and dist/compiler/passes/bounds/options.js: find the checkout from either.
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(here, basename(resolve(here, '../../..')) === 'dist' ? '../../../..' : '../../..');
+
+/**
+ * The C file a checked program must be linked with (fgft_check_fail and
+ * friends). A driver linking a program built with --fgftc-bounds compiles it
+ * once and adds it to the link, as gcc -fsanitize adds its runtime.
+ */
+export function boundsRuntimeSource(): string {
+  return join(repoRoot, 'runtime-c', 'checks', 'fgft_check.c');
 }

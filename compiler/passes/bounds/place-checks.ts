@@ -37,11 +37,11 @@ export function placeChecks(ctx: PassContext, sites: CheckSite[]): number {
     const emitted = [];
     if (lower && upper && upper.check.kind === 'upper') {
       const loc = ctx.unit.lineMap.locate(upper.offset);
-      emitted.push({ site: upper, e: emitIndexCheck(upper.check.count, loc.file, loc.line) });
+      emitted.push({ site: upper, e: emitIndexCheck(upper.check.count, loc.file, loc.line, upper.fixedArray) });
     }
     for (const s of rest) {
       const loc = ctx.unit.lineMap.locate(s.offset);
-      emitted.push({ site: s, e: emitCheck(s.check, loc.file, loc.line, text.slice(s.operand.start, s.operand.end)) });
+      emitted.push({ site: s, e: emitCheck(s.check, loc.file, loc.line, text.slice(s.operand.start, s.operand.end), s.fixedArray) });
     }
     for (const { site, e } of emitted) {
       const len = site.operand.end - site.operand.start;

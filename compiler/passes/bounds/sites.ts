@@ -15,5 +15,7 @@ export interface CheckSite {
   /** Known integer facts, for the optimizer. */
   index?: { node?: Parser.SyntaxNode; value?: bigint; unsigned: boolean };
   count?: { value?: bigint; names: Set<string> };
+  /** The object is an array of a size gcc knows (emit the *_fixed check variants, see checkPrelude). */
+  fixedArray?: boolean;
   removedBy?: string;
 }

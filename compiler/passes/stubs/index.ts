@@ -46,6 +46,9 @@ function stubOne(ctx: PassContext, entry: EntryPoint): boolean {
     ctx.diagnostics.warning(def.location, `no recovery stub for entry point '${entry.name}': ${plan.refused}`, 'stubs/signature');
     return false;
   }
+  if (entry.failOverride !== undefined && plan.failure.kind === 'void') {
+    ctx.diagnostics.warning(def.location, `KR_FAIL(${entry.failOverride}) ignored: '${entry.name}' returns void`, 'stubs/kr-fail');
+  }
   for (const line of krecoverPrelude) ctx.prelude.add(line);
   ctx.edits.replace(plan.nameStart, plan.nameEnd, ORIGINAL_PREFIX + entry.name, PASS);
   if (plan.prototype) {
