@@ -3,7 +3,7 @@
 import type { EditSet } from '../compiler/emit/edits.js';
 import { chooseById, chooseBySeed } from './choose.js';
 import { buildForest, flatten, mutationOf, mutatedText, renderSchema, type SchemaNode } from './render.js';
-import { ENTER_HOOK, FAULT_BUILD_PRAGMAS, schemataPrelude, selector } from './schemata.js';
+import { enterHook, FAULT_BUILD_PRAGMAS, schemataPrelude, selector } from './schemata.js';
 import { findSites, resolveOperators } from './sites.js';
 import type { FaultSite, FaultUnit, InjectionRecord } from './site.js';
 
@@ -73,7 +73,7 @@ function injectSchemata(
   const nodes: SchemaNode[] = flatten(forest.roots);
   for (const fn of unit.functions) {
     const body = fn.node.childForFieldName('body');
-    if (fn.inMainFile && !fn.hasParseError && body) edits.insert(body.startIndex + 1, ENTER_HOOK, PASS, -10);
+    if (fn.inMainFile && !fn.hasParseError && body) edits.insert(body.startIndex + 1, enterHook(fn.name), PASS, -10);
   }
   return {
     mode: 'schemata',

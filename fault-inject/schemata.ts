@@ -42,8 +42,14 @@ static inline __attribute__((always_inline)) int fgft_fault_active(int k)
 }`;
 }
 
-/** The hook placed at the start of every instrumented function (for FGFT_FAULT_FUNC). */
-export const ENTER_HOOK = ' fgft_fault_enter(__func__);';
+/**
+ * The hook placed at the start of every instrumented function (FGFT_FAULT_FUNC, FGFT_FAULT_AFTER). It
+ * names the function as the source does (and as site IDs do): __func__ would say `__fgft_orig_NAME`
+ * where the recovery stubs pass has renamed an entry point.
+ */
+export function enterHook(functionName: string): string {
+  return ` fgft_fault_enter(${cString(functionName)});`;
+}
 
 /**
  * A fault build is meant to contain bugs, and gcc's analyses rightly see some

@@ -24,13 +24,13 @@ export function entryChecks(unit: ParsedUnit, fn: Parser.SyntaxNode): CheckSite[
   });
   for (const p of sym.parameters) {
     if (!p.name) continue;
-    const count = annotationsOf(p).find((a) => a.kind === 'count');
+    const count = annotationsOf(p).find((a) => a.kind === 'count' || a.kind === 'size');
     if (count && p.pointerDepth > 0) out.push(site(p.name, render(count.args[0]), count.orNull));
     if (p.pointerDepth !== 1) continue;
     const rec = unit.symbols.recordOfType(p.type.replace(/\*/g, ''));
     if (!rec) continue;
     for (const f of rec.fields) {
-      const fc = annotationsOf(f).find((a) => a.kind === 'count');
+      const fc = annotationsOf(f).find((a) => a.kind === 'count' || a.kind === 'size');
       if (!fc || f.pointerDepth === 0) continue;
       const rename = (x: string): string => (rec.field(x) ? `${p.name}->${x}` : x);
       out.push(site(`${p.name} ? ${p.name}->${f.name} : 0`, `${p.name} ? (long long)(${render(fc.args[0], rename)}) : 0`, fc.orNull));

@@ -131,7 +131,8 @@ export class Resolver {
         const v = this.vars.lookup(n.text, n.startIndex);
         if (!v || v.info.isFunctionPointer) return undefined;
         if (v.info.pointerDepth === 0 && v.info.arraySizes.length === 0) return undefined;
-        if (v.kind === 'local' && v.annotations.length === 0 && !isArrayDeclarator(v.info)) return this.inferLocal(v, n.text);
+        // SEQ / FSEQ on a local asks for what fgftc does anyway: bounds kept for it.
+        if (v.kind === 'local' && v.annotations.every((a) => a.kind === 'seq') && !isArrayDeclarator(v.info)) return this.inferLocal(v, n.text);
         const argv = this.mainArgv(v);
         if (argv) return { ...argv, text: n.text };
         return factsFor(n.text, v.info, v.annotations, (x) => x, this.constLookup);

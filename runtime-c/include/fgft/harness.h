@@ -46,10 +46,13 @@ struct fgft_harness_options {
 	unsigned int denied_classes; /* FGFT_GRANT() bits revoked from the driver's policy */
 	u64 timeout_ms;              /* simulated-time limit for the workload (0 = derived from frames) */
 	int profile;                 /* measure wall time inside the driver (see fgft_profile_enable) */
+	const char *runtime_control; /* --krecover "r 1; p restart": commands for the linked recovery runtime */
 };
 
 struct fgft_stream_stats {
 	u64 offered, delivered, lost, corrupted, duplicated;
+	u64 errored; /* not delivered, and the application was told (dropped by a failed driver, link down) */
+	u64 resent;  /* re-offered by a retrying stream after the link came back */
 };
 
 struct fgft_harness_report {
@@ -77,6 +80,7 @@ struct fgft_harness_report {
 	int nchanges;
 	char driver[32], driver_version[32];   /* ethtool get_drvinfo */
 	struct rtnl_link_stats64 driver_stats; /* ndo_get_stats64 at the end of the workload */
+	u64 link_downs;              /* the link partner saw the carrier drop during traffic */
 	int pass;
 };
 
@@ -97,6 +101,14 @@ int fgft_harness_add_tick_hook(fgft_tick_hook fn, void *arg);
 int fgft_harness_set_msglevel(u32 level);
 int fgft_harness_set_ringparam(u32 rx, u32 tx);
 int fgft_harness_set_mtu(int mtu);
+
+/* A runtime that dropped an application frame the driver still held (krecover at recovery) reports it here:
+ * the application sees an error for that frame instead of it being lost silently. */
+void fgft_harness_frame_errored(const struct sk_buff *skb);
+
+/* A runtime linked into the harness (krecover) may define this; it takes --krecover's commands (its control
+ * interface) and returns 0, or -1 with *error set. */
+int fgft_runtime_control(const char *commands, const char **error) __attribute__((weak));
 
 /* A runtime linked into the harness (krecover) may define this; it runs after the machine is built and before
  * the module is loaded. */
