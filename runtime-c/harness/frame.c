@@ -104,13 +104,45 @@ int frame_tracker_init(struct frame_tracker *t, u64 capacity, struct fgft_stream
 	t->stats = stats;
 	t->issued = issued;
 	t->seen = calloc((size_t)(capacity / 8 + 1), 1);
-	return t->seen ? 0 : -1;
+	t->errored = calloc((size_t)(capacity / 8 + 1), 1);
+	return t->seen && t->errored ? 0 : -1;
 }
 
 void frame_tracker_free(struct frame_tracker *t)
 {
 	free(t->seen);
+	free(t->errored);
 	t->seen = NULL;
+	t->errored = NULL;
+}
+
+static int bit_test(const u8 *map, u64 i)
+{
+	return (map[i / 8] >> (i % 8)) & 1;
+}
+
+int frame_tracker_seen(const struct frame_tracker *t, u64 seq)
+{
+	return seq < t->capacity && bit_test(t->seen, seq);
+}
+
+void frame_tracker_mark_errored(struct frame_tracker *t, u64 seq)
+{
+	if (seq < t->capacity)
+		t->errored[seq / 8] |= (u8)(1u << (seq % 8));
+}
+
+void frame_tracker_settle(struct frame_tracker *t)
+{
+	struct fgft_stream_stats *s = t->stats;
+	u64 seq, accounted;
+
+	s->errored = 0;
+	for (seq = 0; seq < t->capacity && seq < s->offered; seq++)
+		if (bit_test(t->errored, seq) && !bit_test(t->seen, seq))
+			s->errored++;
+	accounted = s->delivered + s->corrupted + s->errored;
+	s->lost = s->offered > accounted ? s->offered - accounted : 0;
 }
 
 int frame_tracker_account(struct frame_tracker *t, enum frame_verdict v, u64 seq)

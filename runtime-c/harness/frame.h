@@ -33,6 +33,7 @@ enum frame_verdict frame_check(const u8 *buf, unsigned int len, u64 seed, int *s
 /* Per-stream receive bookkeeping: duplicates via a bitmap of sequence numbers. */
 struct frame_tracker {
 	u8 *seen;
+	u8 *errored; /* the application was told these were not delivered */
 	u64 capacity;
 	struct fgft_stream_stats *stats;
 	const u64 *issued; /* sequence numbers below this were sent (responses: the requests offered) */
@@ -42,5 +43,11 @@ int frame_tracker_init(struct frame_tracker *t, u64 capacity, struct fgft_stream
 void frame_tracker_free(struct frame_tracker *t);
 /* Account one frame of this stream; returns 1 if it was a first, intact delivery. */
 int frame_tracker_account(struct frame_tracker *t, enum frame_verdict v, u64 seq);
+int frame_tracker_seen(const struct frame_tracker *t, u64 seq);
+/* The application was told frame seq was not delivered (it may still arrive: then it counts as delivered). */
+void frame_tracker_mark_errored(struct frame_tracker *t, u64 seq);
+/* Set stats->errored and stats->lost from the bitmaps: every offered frame is delivered, corrupted, errored or
+ * lost. */
+void frame_tracker_settle(struct frame_tracker *t);
 
 #endif

@@ -27,6 +27,9 @@ struct harness {
 	u64 pause_started;
 	u64 last_progress; /* anything moved (frames, changes): for stall detection */
 	u64 last_frame;    /* a frame was offered or arrived: the end of traffic */
+	int link_was_up;   /* the partner's view of the carrier at the last step */
+	u64 rx_doubt_upto; /* receive frames below this went onto the wire before the carrier dropped: the ones
+			    * not delivered by link-up are resent (0 = none in doubt) */
 	int rr_waiting;
 	u64 rr_seq;
 	u64 rr_sent_at;
@@ -44,5 +47,6 @@ void workload_partner_rx(void *arg, const u8 *frame, unsigned int len);
 void workload_app_rx(struct net_device *dev, const u8 *data, unsigned int len, void *arg);
 const char *workload_name(enum fgft_workload w);
 const char *fgft_change_name(enum fgft_change_kind k);
+void workload_settle_link_down(struct harness *h);
 
 #endif

@@ -20,6 +20,7 @@ static void print_help(void)
 	printf("usage: %s --workload send|recv|rr|config --frames N --seed S [--json FILE]\n"
 	       "          [--device-fault MODE[,MODE...]] [--msglevel-at FRAME:LEVEL] [--ring-size-at FRAME:N]\n"
 	       "          [--mtu-at FRAME:N] [--suspend-at FRAME] [--devices N] [--deny CLASS[,CLASS...]] [--timeout-ms N] [--profile] [--quiet]\n"
+	       "          [--krecover \"COMMANDS\"]   (recovery runtime control, e.g. \"r 1; p restart\")\n"
 	       "device faults: stuck-reg garbage-reg lost-irq dma-stale link-flap\n"
 	       "policy classes: mem pci mmio portio dma irq net timer work lock\n",
 	       prog);
@@ -76,6 +77,23 @@ static int parse_classes(const char *list, unsigned int *mask)
 		if (*p == ',')
 			p++;
 	}
+	return 0;
+}
+
+/* --krecover: the command-line form of the recovery runtime's control interface (like KRECOVER=...). The
+ * commands run now, before the machine exists, as the environment's do. */
+static int parse_runtime_control(const char *commands, struct fgft_harness_options *o)
+{
+	const char *error = NULL;
+
+	if (!fgft_runtime_control)
+		return usage_error("--krecover '%s': this harness has no recovery runtime (build it with make KRECOVER=1)",
+				   commands);
+	if (fgft_runtime_control(commands, &error)) {
+		fprintf(stderr, "%s: error: --krecover '%s': %s\n", prog, commands, error ? error : "invalid command");
+		return -1;
+	}
+	o->runtime_control = commands;
 	return 0;
 }
 
@@ -146,7 +164,7 @@ int fgft_harness_parse(int argc, char **argv, struct fgft_harness_options *o)
 		if (is_option(a, "--workload") || is_option(a, "--frames") || is_option(a, "--seed") ||
 		    is_option(a, "--json") || is_option(a, "--device-fault") || is_option(a, "--msglevel-at") ||
 		    is_option(a, "--ring-size-at") || is_option(a, "--mtu-at") || is_option(a, "--suspend-at") || is_option(a, "--devices") ||
-		    is_option(a, "--deny") || is_option(a, "--timeout-ms")) {
+		    is_option(a, "--deny") || is_option(a, "--timeout-ms") || is_option(a, "--krecover")) {
 			char name[32];
 
 			snprintf(name, sizeof(name), "%.*s", (int)strcspn(a, "="), a);
@@ -189,6 +207,9 @@ int fgft_harness_parse(int argc, char **argv, struct fgft_harness_options *o)
 				o->devices = (int)n;
 			} else if (strcmp(name, "--deny") == 0) {
 				if (parse_classes(v, &o->denied_classes))
+					return -1;
+			} else if (strcmp(name, "--krecover") == 0) {
+				if (parse_runtime_control(v, o))
 					return -1;
 			} else if (strcmp(name, "--timeout-ms") == 0) {
 				if (parse_u64(v, &o->timeout_ms))

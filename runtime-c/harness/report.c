@@ -57,9 +57,9 @@ static void faults_text(unsigned int faults, char *buf, size_t len)
 
 static void stream_row(FILE *out, const char *name, const struct fgft_stream_stats *s)
 {
-	fprintf(out, "  %-14s %9llu %9llu %6llu %9llu %10llu\n", name, (unsigned long long)s->offered,
+	fprintf(out, "  %-14s %9llu %9llu %6llu %9llu %10llu %7llu %6llu\n", name, (unsigned long long)s->offered,
 		(unsigned long long)s->delivered, (unsigned long long)s->lost, (unsigned long long)s->corrupted,
-		(unsigned long long)s->duplicated);
+		(unsigned long long)s->duplicated, (unsigned long long)s->errored, (unsigned long long)s->resent);
 }
 
 void fgft_harness_print(const struct fgft_harness_report *r, FILE *out)
@@ -73,8 +73,8 @@ void fgft_harness_print(const struct fgft_harness_report *r, FILE *out)
 		(unsigned long long)r->frames, (unsigned long long)r->seed, faults);
 	if (r->load_error)
 		fprintf(out, "  driver failed to come up: error %d\n", r->load_error);
-	fprintf(out, "  %-14s %9s %9s %6s %9s %10s\n", "stream", "offered", "delivered", "lost", "corrupted",
-		"duplicated");
+	fprintf(out, "  %-14s %9s %9s %6s %9s %10s %7s %6s\n", "stream", "offered", "delivered", "lost", "corrupted",
+		"duplicated", "errored", "resent");
 	if (r->tx.offered || !r->rx.offered)
 		stream_row(out, rr ? "requests" : "send", &r->tx);
 	if (r->rx.offered)
@@ -90,7 +90,12 @@ void fgft_harness_print(const struct fgft_harness_report *r, FILE *out)
 		fprintf(out, ", request timeouts %llu", (unsigned long long)r->rr_timeouts);
 	if (r->refused)
 		fprintf(out, ", refused %llu (interface down)", (unsigned long long)r->refused);
+	if (r->link_downs)
+		fprintf(out, ", carrier lost %llu times", (unsigned long long)r->link_downs);
 	fputc('\n', out);
+	if (r->tx.errored || r->rx.errored || r->rx.resent)
+		fprintf(out, "  (errored: not delivered and reported to the application; resent: retried by the sender "
+			     "after the carrier came back)\n");
 	fprintf(out, "  device         tx timeouts %llu, resets %llu, irqs %llu (lost %llu), dma blocked %llu\n",
 		(unsigned long long)r->tx_timeouts, (unsigned long long)r->device.resets,
 		(unsigned long long)r->device.irq_assertions, (unsigned long long)r->device.irqs_lost,
@@ -104,9 +109,10 @@ void fgft_harness_print(const struct fgft_harness_report *r, FILE *out)
 static void json_stream(FILE *f, const char *name, const struct fgft_stream_stats *s, int comma)
 {
 	fprintf(f, "  \"%s\": {\"offered\": %llu, \"delivered\": %llu, \"lost\": %llu, \"corrupted\": %llu, "
-		   "\"duplicated\": %llu}%s\n",
+		   "\"duplicated\": %llu, \"errored\": %llu, \"resent\": %llu}%s\n",
 		name, (unsigned long long)s->offered, (unsigned long long)s->delivered, (unsigned long long)s->lost,
-		(unsigned long long)s->corrupted, (unsigned long long)s->duplicated, comma ? "," : "");
+		(unsigned long long)s->corrupted, (unsigned long long)s->duplicated, (unsigned long long)s->errored,
+		(unsigned long long)s->resent, comma ? "," : "");
 }
 
 /* Strings from the driver (get_drvinfo) go into JSON: keep them printable and unquoted. */
@@ -167,6 +173,7 @@ int fgft_harness_write_json(const struct fgft_harness_report *r, const char *pat
 		(unsigned long long)d->stuck_reads, (unsigned long long)d->garbage_reads,
 		(unsigned long long)d->stale_dma, (unsigned long long)d->link_flaps, (unsigned long long)d->tx_halts,
 		(unsigned long long)d->rx_halts);
+	fprintf(f, "  \"link_downs\": %llu,\n", (unsigned long long)r->link_downs);
 	fprintf(f, "  \"tx_timeouts\": %llu,\n  \"irq_storms\": %llu,\n  \"dma_faults\": %llu,\n",
 		(unsigned long long)r->tx_timeouts, (unsigned long long)r->irq_storms, (unsigned long long)r->dma_faults);
 	fprintf(f, "  \"denials\": {");

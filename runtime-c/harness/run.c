@@ -31,6 +31,15 @@ int fgft_harness_add_tick_hook(fgft_tick_hook fn, void *arg)
 	return fgft_sched_add_tick_hook(fn, arg);
 }
 
+void fgft_harness_frame_errored(const struct sk_buff *skb)
+{
+	struct harness *h = fgft_current_harness;
+
+	/* every frame the application sends (send stream, requests) carries fgft_id = sequence number + 1 */
+	if (h && skb && skb->fgft_id)
+		frame_tracker_mark_errored(&h->tx_track, skb->fgft_id - 1);
+}
+
 int fgft_harness_set_msglevel(u32 level)
 {
 	struct net_device *dev = fgft_harness_netdev();
@@ -126,7 +135,10 @@ static void run_workload(struct harness *h)
 		if (fgft_sched_run(until, workload_step, h))
 			break;
 		now = fgft_now_ns();
-		if (workload_all_offered(h) && now - h->last_progress > IDLE_DONE_NS)
+		/* frames in doubt after a carrier loss are resent once the path is back: wait for it while the
+		 * interface exists */
+		if (workload_all_offered(h) && !(h->rx_doubt_upto && fgft_netdev_get(0)) &&
+		    now - h->last_progress > IDLE_DONE_NS)
 			break;
 		if (now - h->last_progress > IDLE_STALL_NS || now >= deadline) {
 			h->r->timed_out = 1;
@@ -169,10 +181,8 @@ static void collect(struct harness *h)
 	struct fgft_harness_report *r = h->r;
 	unsigned int i;
 
-	r->tx.lost = r->tx.offered > r->tx.delivered + r->tx.corrupted ?
-			     r->tx.offered - r->tx.delivered - r->tx.corrupted : 0;
-	r->rx.lost = r->rx.offered > r->rx.delivered + r->rx.corrupted ?
-			     r->rx.offered - r->rx.delivered - r->rx.corrupted : 0;
+	frame_tracker_settle(&h->tx_track);
+	frame_tracker_settle(&h->rx_track);
 	r->device = *e1000_model_stats(h->models[0]);
 	r->dma_faults = fgft_dma_faults();
 	r->tx_timeouts = fgft_stack_stats()->tx_timeouts;
@@ -273,7 +283,9 @@ int fgft_harness_run(const struct fgft_harness_options *o, struct fgft_harness_r
 	if (err) {
 		r->load_error = err;
 	} else {
+		h->link_was_up = 1;
 		run_workload(h);
+		workload_settle_link_down(h);
 		h->dev = fgft_netdev_get(0);
 		if (h->dev) /* NULL once a recovery runtime unloaded the driver */
 			fgft_netdev_get_stats64(h->dev, &r->driver_stats);

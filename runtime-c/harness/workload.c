@@ -267,12 +267,68 @@ static int interface_down(struct harness *h)
 	return 1;
 }
 
+/* The receive path from the partner to the application: the carrier is up and the interface is there. */
+static int rx_path_up(const struct harness *h)
+{
+	return e1000_model_link_up(h->models[0]) && h->dev && netif_running(h->dev) && netif_device_present(h->dev) &&
+	       netif_carrier_ok(h->dev);
+}
+
+/* Frames the partner put on the wire that are not delivered yet: below this sequence number. */
+static u64 rx_on_wire(const struct harness *h)
+{
+	u64 queued = fgft_partner_queued(h->partner);
+
+	return h->r->rx.offered > queued ? h->r->rx.offered - queued : 0;
+}
+
+/* A sender sees its carrier drop (or the peer's interface vanish): what it had sent and not yet had
+ * acknowledged (delivered) is in doubt. The receive stream retries: when the path is back, it resends every
+ * frame in doubt that did not arrive, as a reliable sender would after link-up. */
+static void watch_rx_path(struct harness *h)
+{
+	int up;
+
+	if (!receives(h))
+		return;
+	up = rx_path_up(h);
+	if (!up) {
+		if (h->link_was_up)
+			h->r->link_downs++;
+		/* frames the partner still pumps into a dead interface are in doubt too */
+		if (rx_on_wire(h) > h->rx_doubt_upto)
+			h->rx_doubt_upto = rx_on_wire(h);
+	} else if (!h->link_was_up && h->rx_doubt_upto) {
+		u64 seq;
+
+		for (seq = 0; seq < h->rx_doubt_upto; seq++) {
+			if (frame_tracker_seen(&h->rx_track, seq))
+				continue;
+			partner_send(h, STREAM_RX, seq);
+			h->r->rx.resent++;
+		}
+		h->rx_doubt_upto = 0;
+	}
+	h->link_was_up = up;
+}
+
+void workload_settle_link_down(struct harness *h)
+{
+	u64 seq;
+
+	/* The path never came back: the application was told (ENETDOWN), the frames count as errored. */
+	for (seq = 0; seq < h->rx_doubt_upto; seq++)
+		if (!frame_tracker_seen(&h->rx_track, seq))
+			frame_tracker_mark_errored(&h->rx_track, seq);
+}
+
 int workload_step(void *arg)
 {
 	struct harness *h = arg;
 
 	/* A recovery runtime (krecover restart) may have replaced the interface: use the current one. */
 	h->dev = fgft_netdev_get(0);
+	watch_rx_path(h);
 	if (interface_down(h))
 		return 0;
 	memcpy(h->nic_mac, h->dev->dev_addr, ETH_ALEN);

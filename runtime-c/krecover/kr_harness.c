@@ -4,8 +4,10 @@
  * fgft_runtime_init() (fgft/harness.h) after it has built the machine and
  * before it loads the module.  Link this file (as an object, not from an
  * archive: the harness's reference is weak) to get recovery in a harness.
- * Settings come from KRECOVER="r 1; p restart" and KRECOVER_FILE=path
- * (kr_control.c); KRECOVER_STATS=1 prints the statistics when the run ends.
+ * Settings come from KRECOVER="r 1; p restart", KRECOVER_FILE=path
+ * (kr_control.c) and the harness option --krecover "r 1; p restart"
+ * (fgft_runtime_control); KRECOVER_STATS=1 prints the statistics when the
+ * run ends.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,11 +22,24 @@ static void kr_print_stats(void)
 	fprintf(stderr, "krecover statistics:\n%sframes-dropped: %lu\n", buf, kr_frames_dropped());
 }
 
+/* An application frame the failed driver still held: the application gets an error for it. */
+static void kr_harness_frame_dropped(struct sk_buff *skb, void *arg)
+{
+	(void)arg;
+	fgft_harness_frame_errored(skb);
+}
+
+int fgft_runtime_control(const char *commands, const char **error)
+{
+	return kr_control_write(commands, error) ? -1 : 0;
+}
+
 void fgft_runtime_init(void)
 {
 	static int registered;
 
 	kr_machine_attach();
+	kr_set_skb_drop_hook(kr_harness_frame_dropped, NULL);
 	if (!registered && getenv("KRECOVER_STATS")) {
 		atexit(kr_print_stats);
 		registered = 1;
