@@ -1,8 +1,11 @@
 // fgftc as CC against plain gcc on the same multi-file build: the sample
 // project test/projects/gnu-multi plus generated driver-like sources (~20
-// translation units), built with `make -j2` in separate copies (gcc, fgftc,
-// fgftc with its warm transform server), taking turns round by round. Reports
-// median wall times and their ratios (goal: fgftc <= 1.5x gcc).
+// translation units), built with `make -j2` in separate copies (gcc; fgftc
+// as installed, with no instrumentation flags, which still parses every unit
+// and strips annotations, transforming in its warm server; the same with every
+// unit transformed in its own process, FGFTC_SERVER=0; fgftc with the bounds
+// pass enabled, --fgftc-bounds), taking turns round by round. Reports median
+// wall times and their ratios (goal: fgftc <= 1.5x gcc).
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -17,6 +20,7 @@ const GENERATED_FILES = 15;
 const BLOCKS_PER_FILE = Number(process.env.FGFTC_BENCH_BLOCKS ?? 10);
 const ROUNDS = Number(process.env.FGFTC_BENCH_ROUNDS ?? 5);
 const GOAL_RATIO = 1.5;
+const PASSES_FLAGS = '--fgftc-bounds';
 
 /** One device "block" of a generated file: a struct, ring handling, sorting, a checksum, a probe. */
 function deviceBlock(p: string, k: number): string {
@@ -179,29 +183,53 @@ function stopServers(serverDir: string): void {
 function snapshotFgftc(workDir: string): string {
   const snapshot = join(workDir, 'fgftc-snapshot');
   rmSync(snapshot, { recursive: true, force: true });
-  cpSync(join(repoRoot, 'dist'), join(snapshot, 'dist'), { recursive: true });
-  cpSync(join(repoRoot, 'bin'), join(snapshot, 'bin'), { recursive: true });
-  return join(snapshot, 'bin', 'fgftc');
+  // Timestamps kept: bin/fgftc uses dist/bundle/ only if it is not older than dist/compiler/.
+  cpSync(join(repoRoot, 'dist'), join(snapshot, 'dist'), { recursive: true, preserveTimestamps: true });
+  cpSync(join(repoRoot, 'bin'), join(snapshot, 'bin'), { recursive: true, preserveTimestamps: true });
+  // The C runtime a --fgftc-bounds link adds is found beside dist/.
+  cpSync(join(repoRoot, 'runtime-c'), join(snapshot, 'runtime-c'), { recursive: true });
+  // Bundle afresh into the copy: in a shared tree a later bare tsc can leave dist/bundle/ older than
+  // dist/compiler/, and bin/fgftc would then (rightly) run the unbundled modules instead.
+  const bundler = join(repoRoot, 'dist', 'compiler', 'driver', 'bundle-cli.js');
+  const r = spawnSync(process.execPath, [bundler, '--dist', join(snapshot, 'dist')], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`bundling fgftc failed:\n${r.stderr}`);
+  const bin = join(snapshot, 'bin', 'fgftc');
+  const loads = spawnSync(bin, ['-dumpversion'], { encoding: 'utf8', env: { ...process.env, FGFTC_DEBUG: '1' } }).stderr;
+  if (!loads.includes('/dist/bundle/cli.js')) throw new Error(`the fgftc copy does not run its bundle:\n${loads}`);
+  return bin;
 }
 
 export async function benchBuildVsGcc(): Promise<BenchResult> {
   const workDir = join(repoRoot, 'bench', '.work', 'build-vs-gcc');
   mkdirSync(workDir, { recursive: true });
   const fgftcBin = snapshotFgftc(workDir);
-  const pipelineModule = join(dirname(dirname(fgftcBin)), 'dist', 'compiler', 'pipeline.js');
+  // The bundled pipeline chunk (what a compile loads); its file name carries a content hash.
+  const bundleDir = join(dirname(dirname(fgftcBin)), 'dist', 'bundle');
+  const pipelineChunk = readdirSync(bundleDir).find((f) => /^pipeline-.*\.js$/.test(f));
+  const pipelineModule = join(bundleDir, pipelineChunk ?? 'missing-pipeline-chunk.js');
   const statsFile = join(workDir, 'stats.jsonl');
+  const serverStatsFile = join(workDir, 'server-stats.jsonl');
   const serverDir = join(workDir, 'servers');
   stopServers(serverDir);
+  // Every fgftc copy uses the benchmark's own server directory, never a server another build started.
+  const server = { FGFTC_SERVER_DIR: serverDir };
   const copies = [
     prepareCopy(workDir, 'gcc', 'gcc'),
-    prepareCopy(workDir, 'fgftc', `${fgftcBin} --stats=${statsFile}`),
-    // The same with the opt-in warm transform server (FGFTC_SERVER=1).
-    prepareCopy(workDir, 'fgftc-server', fgftcBin, { FGFTC_SERVER: '1', FGFTC_SERVER_DIR: serverDir }),
+    // fgftc as installed: the warm transform server is on by default (started by the first compile of
+    // the warm-up build, kept warm by the rounds; a cold start is timed separately below).
+    prepareCopy(workDir, 'fgftc', `${fgftcBin} --stats=${serverStatsFile}`, server),
+    // Every unit transformed in its own compile process (FGFTC_SERVER=0).
+    prepareCopy(workDir, 'fgftc-in-process', `${fgftcBin} --stats=${statsFile}`, { ...server, FGFTC_SERVER: '0' }),
+    // A pass enabled: bounds checking (the sources carry no annotations: its analysis and checks of plain C).
+    // --fgftc-stubs is left out: its stubs need the krecover runtime at link time, which this plain program
+    // does not link.
+    prepareCopy(workDir, 'fgftc-passes', `${fgftcBin} ${PASSES_FLAGS}`, server),
   ];
   try {
     // Warm-up (file cache, first-run costs, server start), not counted; also checks every build works.
     for (const c of copies) timedBuild(c);
     rmSync(statsFile, { force: true });
+    rmSync(serverStatsFile, { force: true });
 
     const times = new Map<string, number[]>(copies.map((c) => [c.label, []]));
     for (let r = 0; r < ROUNDS; r++) {
@@ -211,23 +239,36 @@ export async function benchBuildVsGcc(): Promise<BenchResult> {
         times.get(c.label)?.push(timedBuild(c));
       }
     }
-    const units = readFileSync(statsFile, 'latin1').trim().split('\n').map((l) => JSON.parse(l) as { ms: number; parseErrors: number });
+    // One build with no server running: what the first build after an idle spell costs.
+    stopServers(serverDir);
+    const coldServer = timedBuild(copies[1]);
+
+    const unitsOf = (file: string) =>
+      readFileSync(file, 'latin1').trim().split('\n').map((l) => JSON.parse(l) as { ms: number; parseErrors: number });
+    const units = unitsOf(statsFile);
+    const servedUnits = unitsOf(serverStatsFile);
     const gccMedian = median(times.get('gcc') ?? []);
-    const fgftcMedian = median(times.get('fgftc') ?? []);
-    const serverMedian = median(times.get('fgftc-server') ?? []);
-    const ratio = fgftcMedian / gccMedian;
+    const ratioOf = (label: string) => median(times.get(label) ?? []) / gccMedian;
+    const ratio = ratioOf('fgftc');
     return {
       project: `test/projects/gnu-multi + ${GENERATED_FILES} generated sources of ~${BLOCKS_PER_FILE * 80} lines, make -j2`,
       translationUnits: units.length / ROUNDS,
       rounds: ROUNDS,
       gccMedianS: round(gccMedian, 3),
-      fgftcMedianS: round(fgftcMedian, 3),
+      fgftcMedianS: round(median(times.get('fgftc') ?? []), 3),
       ratio: round(ratio, 2),
       goalRatio: GOAL_RATIO,
       meetsGoal: ratio <= GOAL_RATIO ? 'yes' : 'no',
-      fgftcServerMedianS: round(serverMedian, 3),
-      ratioWithServer: round(serverMedian / gccMedian, 2),
+      fgftcColdServerBuildS: round(coldServer, 3),
+      ratioColdServerBuild: round(coldServer / gccMedian, 2),
+      fgftcInProcessMedianS: round(median(times.get('fgftc-in-process') ?? []), 3),
+      ratioInProcess: round(ratioOf('fgftc-in-process'), 2),
+      fgftcPassesFlags: PASSES_FLAGS,
+      fgftcPassesMedianS: round(median(times.get('fgftc-passes') ?? []), 3),
+      ratioWithPasses: round(ratioOf('fgftc-passes'), 2),
+      meetsGoalWithPasses: ratioOf('fgftc-passes') <= GOAL_RATIO ? 'yes' : 'no',
       fgftcTransformMsPerUnit: round(median(units.map((u) => u.ms)), 1),
+      fgftcServerTransformMsPerUnit: round(median(servedUnits.map((u) => u.ms)), 1),
       parseErrorsPerRound: units.reduce((n, u) => n + u.parseErrors, 0) / ROUNDS,
       // Where fgftc's fixed cost per translation unit goes (medians, ms).
       nodeStartupMs: round(startupMs(process.execPath, ['-e', '0']), 1),

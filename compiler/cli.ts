@@ -43,7 +43,7 @@ async function printHelp(): Promise<void> {
   }
   text +=
     '\nEnvironment: FGFTC_CC (the real compiler), FGFTC_DEBUG=1 (show the commands fgftc runs),\n' +
-    '  FGFTC_SERVER=1 (keep the transformer loaded in a background server between compiles; faster builds)\n';
+    '  FGFTC_SERVER=0 (transform in each compile\'s own process instead of a warm background server)\n';
   process.stdout.write(text);
 }
 

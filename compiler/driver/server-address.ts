@@ -2,6 +2,7 @@
 // directory, named after the build of fgftc (a rebuilt fgftc never talks to a
 // server running old code) and a slot (parallel make jobs spread over a few
 // servers instead of queueing at one).
+import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -17,7 +18,10 @@ export interface ServerAddress {
 
 const compilerDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** The newest modification time of fgftc's compiled code, as a short id. */
+/**
+ * Which fgftc this is: its location (two checkouts of one user never share a
+ * server) and the newest modification time of its compiled code, as a short id.
+ */
 function buildId(): string {
   let newest = 0;
   const walk = (dir: string): void => {
@@ -28,7 +32,8 @@ function buildId(): string {
     }
   };
   walk(compilerDir);
-  return Math.round(newest).toString(36);
+  const where = createHash('sha256').update(compilerDir).digest('hex').slice(0, 8);
+  return `${where}-${Math.round(newest).toString(36)}`;
 }
 
 /** A directory only this user can use, or undefined if it cannot be had safely. */
@@ -48,7 +53,9 @@ function privateDirectory(env: NodeJS.ProcessEnv): string | undefined {
 export function serverAddress(env: NodeJS.ProcessEnv): ServerAddress | undefined {
   const dir = privateDirectory(env);
   if (dir === undefined) return undefined;
-  const slot = process.pid % Math.min(4, availableParallelism());
+  // FGFTC_SERVER_SLOTS: how many servers (default: one per CPU, at most 4).
+  const slots = Math.max(1, Math.floor(Number(env.FGFTC_SERVER_SLOTS)) || Math.min(4, availableParallelism()));
+  const slot = process.pid % slots;
   const base = join(dir, `${buildId()}-${slot}`);
   return { socket: `${base}.sock`, startLock: `${base}.starting`, pidFile: `${base}.pid` };
 }

@@ -1,4 +1,4 @@
-// A warm transform server (opt-in: FGFTC_SERVER=1). A compile through fgftc
+// A warm transform server (on unless FGFTC_SERVER=0). A compile through fgftc
 // otherwise pays, per translation unit, for loading tree-sitter and the
 // pipeline and for a cold JIT; the server keeps them loaded and transforms the
 // files fgftc processes send it, one at a time, until it has been idle for a

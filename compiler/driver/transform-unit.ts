@@ -1,5 +1,5 @@
 // One preprocessed file through fgftc's pipeline, in this process or in a
-// warm transform server (FGFTC_SERVER=1, see transform-server.ts). The
+// warm transform server (see transform-server.ts). The
 // pipeline (and with it tree-sitter) is loaded on first use only: calls that
 // merely pass through to cc must start fast.
 import { readFileSync, writeFileSync } from 'node:fs';

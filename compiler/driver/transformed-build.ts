@@ -25,7 +25,7 @@ export interface BuildContext {
   temp: TempDir;
   /** With -save-temps: where gcc would keep a source's auxiliary files (base name, no suffix). */
   saveTempsBase?: (input: InputItem) => string;
-  /** FGFTC_SERVER=1: a warm transform server; resolves to undefined when it cannot help. */
+  /** The warm transform server (unless FGFTC_SERVER=0); resolves to undefined when it cannot help. */
   server?: { transform(request: UnitRequest): Promise<UnitResult | undefined> };
   log?: (message: string) => void;
 }

@@ -12,14 +12,22 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <fgft/harness.h>
+#include <fgft/track.h>
 #include <linux/krecover.h>
+
+/* kr_machine.c: resources released by recoveries so far, by tracked type. */
+unsigned long kr_machine_released(enum fgft_res_type type);
 
 static void kr_print_stats(void)
 {
 	char buf[2048];
+	int type;
 
 	kr_control_read(buf, sizeof(buf));
 	fprintf(stderr, "krecover statistics:\n%sframes-dropped: %lu\n", buf, kr_frames_dropped());
+	for (type = 0; type < FGFT_RES_TYPE_COUNT; type++)
+		fprintf(stderr, "released.%s: %lu\n", fgft_res_type_name((enum fgft_res_type)type),
+			kr_machine_released((enum fgft_res_type)type));
 }
 
 /* An application frame the failed driver still held: the application gets an error for it. */

@@ -15,7 +15,7 @@
 #include "../checks/fgft_check.h"
 #include "kr_internal.h"
 
-void (*kr_misuse_injector)(void);
+void (*kr_misuse_injector)(enum kr_inject what);
 void (*kr_stall_injector)(void);
 
 static const char *const kr_inject_names[KR_INJECT_COUNT] = {
@@ -28,6 +28,9 @@ static const char *const kr_inject_names[KR_INJECT_COUNT] = {
 	[KR_INJECT_CHECK] = "check",
 	[KR_INJECT_MISUSE] = "misuse",
 	[KR_INJECT_STALL] = "stall",
+	[KR_INJECT_DOUBLEFREE] = "doublefree",
+	[KR_INJECT_SLEEP] = "sleep",
+	[KR_INJECT_UNLOCK] = "unlock",
 };
 
 /* Kept in memory the compiler cannot see through, so no fault is optimised away. */
@@ -79,8 +82,11 @@ void kr_inject(enum kr_inject what, const char *function)
 		fgft_check_fail(FGFT_CHECK_UPPER, function, 0, 1, 0);
 		break;
 	case KR_INJECT_MISUSE:
+	case KR_INJECT_DOUBLEFREE:
+	case KR_INJECT_SLEEP:
+	case KR_INJECT_UNLOCK:
 		if (kr_misuse_injector)
-			kr_misuse_injector();
+			kr_misuse_injector(what);
 		break;
 	case KR_INJECT_STALL:
 		if (kr_stall_injector)

@@ -61,13 +61,16 @@ enum kr_inject {
 	KR_INJECT_CHECK,
 	KR_INJECT_MISUSE,
 	KR_INJECT_STALL,	/* endless udelay loop: a hang in simulated time */
+	KR_INJECT_DOUBLEFREE,	/* kfree the same object twice */
+	KR_INJECT_SLEEP,	/* msleep where sleeping is not allowed (use it in an interrupt handler) */
+	KR_INJECT_UNLOCK,	/* spin_unlock of a lock nobody holds */
 	KR_INJECT_COUNT
 };
 int kr_inject_parse(const char *name);
 const char *kr_inject_name(enum kr_inject what);
 void kr_inject(enum kr_inject what, const char *function);
 /* Set by kr_machine.c: commit a kernel-API misuse through the shim. */
-extern void (*kr_misuse_injector)(void);
+extern void (*kr_misuse_injector)(enum kr_inject what);
 
 /* kr_checks.c */
 void kr_checks_attach(void);

@@ -149,6 +149,12 @@ static const struct kr_compensation *kr_compensation_for(int type)
 
 static int kr_releasing;
 static unsigned long kr_released_now;
+static unsigned long kr_released_by_type[FGFT_RES_TYPE_COUNT];
+
+unsigned long kr_machine_released(enum fgft_res_type type)
+{
+	return (unsigned int)type < FGFT_RES_TYPE_COUNT ? kr_released_by_type[type] : 0;
+}
 
 static int kr_release_one(struct fgft_resource *res, void *arg)
 {
@@ -176,6 +182,8 @@ static int kr_release_one(struct fgft_resource *res, void *arg)
 		fgft_track_remove(type, obj);
 	}
 	kr_released_now++;
+	if ((unsigned int)type < FGFT_RES_TYPE_COUNT)
+		kr_released_by_type[type]++;
 	return 0;
 }
 
@@ -382,11 +390,31 @@ static void kr_on_violation(enum fgft_violation kind, struct fgft_owner *owner, 
 }
 
 /* `i misuse ...`: free what the driver never allocated, as a buggy driver might. */
-static void kr_free_foreign(void)
+/* `i misuse|doublefree|sleep|unlock ...`: the kernel-API misuse itself, committed through the shim, which
+ * catches it as it would catch the driver's own. */
+static void kr_misuse(enum kr_inject what)
 {
 	static int not_allocated;
+	static spinlock_t never_locked;
+	void *p;
 
-	kfree(&not_allocated);
+	switch (what) {
+	case KR_INJECT_DOUBLEFREE:
+		p = kmalloc(64, GFP_ATOMIC);
+		kfree(p);
+		kfree(p);
+		break;
+	case KR_INJECT_SLEEP:
+		msleep(1);
+		break;
+	case KR_INJECT_UNLOCK:
+		spin_lock_init(&never_locked);
+		spin_unlock(&never_locked);
+		break;
+	default:
+		kfree(&not_allocated);
+		break;
+	}
 }
 
 /* `i stall ...`: poll a condition that never comes, as a driver waiting on a stuck register. */
@@ -438,7 +466,7 @@ int kr_machine_attach(void)
 	kr_set_recovery_ops(&kr_machine_ops);
 	fgft_violation_handler = kr_on_violation;
 	fgft_set_entry_hooks(&kr_entry_hooks);
-	kr_misuse_injector = kr_free_foreign;
+	kr_misuse_injector = kr_misuse;
 	kr_stall_injector = kr_stall;
 	kr_heartbeat_armed = 0; /* a machine reset dropped any pending event */
 	fgft_sched_remove_tick_hook(kr_tick, NULL);

@@ -258,7 +258,7 @@ int main(int argc, char **argv)
 }}
 '''
     case(f'string-write-{idx}-{"zero" if val=="0" else "char"}', body, exp)
-for idx,exp in [(2,'clean "c=99\\n"'),(3,'clean "c=100\\n"')]:
+for idx,exp in [(2,'clean "c=99\\n"'),(3,'clean "c=100\\n"'),(4,'clean "c=0\\n"'),(5,'runtime-fail nt-read @LINE')]:
     body=f'''
 static int at(const char *NTC(3) s, int i)
 {{

@@ -25,8 +25,8 @@ function expectClean(bin: string, args: string[], tx: number, rx: number, env: R
   const run = runHarness(bin, [...args, '--frames', String(FRAMES)], env);
   const r = run.report!;
   expect(run.stderr).not.toMatch(/violation|leak:|check failed/);
-  expect(r.tx).toEqual({ offered: tx, delivered: tx, lost: 0, corrupted: 0, duplicated: 0 });
-  expect(r.rx).toEqual({ offered: rx, delivered: rx, lost: 0, corrupted: 0, duplicated: 0 });
+  expect(r.tx).toEqual({ offered: tx, delivered: tx, lost: 0, corrupted: 0, duplicated: 0, errored: 0, resent: 0 });
+  expect(r.rx).toEqual({ offered: rx, delivered: rx, lost: 0, corrupted: 0, duplicated: 0, errored: 0, resent: 0 });
   expect(r.changes.every((c) => c.applied && c.result === 0)).toBe(true);
   expect(r.pass).toBe(true);
   expect(run.status).toBe(0);

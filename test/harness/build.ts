@@ -47,7 +47,15 @@ export function buildExamplePlain(dir: string): string {
   return bin;
 }
 
-export interface StreamStats { offered: number; delivered: number; lost: number; corrupted: number; duplicated: number }
+export interface StreamStats {
+  offered: number;
+  delivered: number;
+  lost: number;
+  corrupted: number;
+  duplicated: number;
+  errored: number; // not delivered, reported to the application (dropped by a failed driver, carrier lost)
+  resent: number; // retried by the sender after the carrier came back
+}
 
 export interface HarnessReport {
   workload: string;
@@ -77,6 +85,7 @@ export interface HarnessReport {
   dma_faults: number;
   denials: Record<string, number>;
   violations: Record<string, number>;
+  link_downs: number;
   leaks: number;
   changes: { at_frame: number; kind: string; value: number; applied: boolean; result: number }[];
 }

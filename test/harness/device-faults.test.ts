@@ -89,7 +89,7 @@ describe.skipIf(!exampleExists())('device-fault modes', () => {
     expect(r.device.link_flaps).toBe(3);
     expect(r.tx.lost).toBeGreaterThan(0);
     expect(r.app_errors.rr_timeouts).toBe(r.tx.lost);
-    expect(r.rx).toEqual({ offered: 5000 - r.tx.lost, delivered: 5000 - r.tx.lost, lost: 0, corrupted: 0, duplicated: 0 });
+    expect(r.rx).toEqual({ offered: 5000 - r.tx.lost, delivered: 5000 - r.tx.lost, lost: 0, corrupted: 0, duplicated: 0, errored: 0, resent: 0 });
     expect(r.timed_out).toBe(false);
   });
 

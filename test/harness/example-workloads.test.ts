@@ -34,8 +34,8 @@ describe.skipIf(!exampleExists())('example e1000 driver (plain build) on the har
     expect(run.stderr).not.toMatch(/violation|leak:/);
     const r = run.report!;
     expect(r.load_error).toBe(0);
-    expect(r.tx).toEqual({ offered: tx, delivered: tx, lost: 0, corrupted: 0, duplicated: 0 });
-    expect(r.rx).toEqual({ offered: rx, delivered: rx, lost: 0, corrupted: 0, duplicated: 0 });
+    expect(r.tx).toEqual({ offered: tx, delivered: tx, lost: 0, corrupted: 0, duplicated: 0, errored: 0, resent: 0 });
+    expect(r.rx).toEqual({ offered: rx, delivered: rx, lost: 0, corrupted: 0, duplicated: 0, errored: 0, resent: 0 });
     expect(r.leaks).toBe(0);
     expect(Object.values(r.violations).every((n) => n === 0)).toBe(true);
     expect(r.app_errors.config_errors).toBe(0);

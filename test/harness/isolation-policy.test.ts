@@ -65,7 +65,7 @@ describe('isolation policy and kernel-API checks (test driver)', () => {
   it('an interface that disappears makes the application give up after 2 s: frames refused, not lost', () => {
     const run = runHarness(bin, ['--workload', 'send', '--frames', '500'], { TESTDRV_MISBEHAVE: 'detach' });
     const r = run.report!;
-    expect(r.tx).toEqual({ offered: 100, delivered: 100, lost: 0, corrupted: 0, duplicated: 0 });
+    expect(r.tx).toEqual({ offered: 100, delivered: 100, lost: 0, corrupted: 0, duplicated: 0, errored: 0, resent: 0 });
     expect(r.app_errors.refused).toBe(400);
     expect(run.stdout).toMatch(/refused 400 \(interface down\)/);
     expect(r.timed_out).toBe(false);

@@ -46,6 +46,8 @@ describe('harness command line', () => {
     { args: ['--deny', 'everything'], message: /^testdrv-harness: error: unknown policy class in 'everything'$/m },
     { args: ['--bogus'], message: /^testdrv-harness: error: unknown option '--bogus'$/m },
     { args: ['--devices', '9'], message: /^testdrv-harness: error: invalid device count '9' \(1 to 4\)$/m },
+    // the test driver's harness has no recovery runtime linked in
+    { args: ['--krecover', 'r 1'], message: /^testdrv-harness: error: --krecover 'r 1': this harness has no recovery runtime \(build it with make KRECOVER=1\)$/m },
   ])('rejects $args with a gcc-style error and status 2', ({ args, message }) => {
     const r = spawnSync(bin, args, { encoding: 'utf8' });
     expect(r.stderr).toMatch(message);

@@ -1,11 +1,12 @@
 // Shared by the recovery tests: preprocess C with gcc, run it through the
 // pipeline with stubs on, and compile the result with gcc.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { transformTranslationUnit, type TransformResult } from '../../compiler/pipeline.js';
 import type { TransformOptions } from '../../compiler/passes/pass.js';
+import type { HarnessReport } from '../harness/build.js';
 import { buildE1000Harness as buildE1000, buildShimDriver, krecoverCoreSources, stubPasses } from '../../bench/recovery-build.js';
 
 export { krecoverCoreSources };
@@ -91,20 +92,23 @@ export function runScenario(exe: string, args: string[], env: Record<string, str
   return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr, values };
 }
 
-/** The harness's report table: stream counters and the summary lines. */
-export function harnessReport(stdout: string): { offered: number; delivered: number; lost: number; leaks: number; violations: number; verdict: string } {
-  // The first stream row (send, receive, requests): offered delivered lost corrupted duplicated.
-  const stream = /^\s+[a-z]+\s+(\d+)\s+(\d+)\s+(\d+)\s+\d+\s+\d+\s*$/m.exec(stdout);
-  const leaks = /leaked resources (\d+)/.exec(stdout);
-  const violations = /api violations (\d+)/.exec(stdout);
-  const verdict = /verdict\s+(\S+)/.exec(stdout);
-  if (!stream || !leaks || !violations || !verdict) throw new Error(`no harness report in:\n${stdout}`);
-  return {
-    offered: Number(stream[1]),
-    delivered: Number(stream[2]),
-    lost: Number(stream[3]),
-    leaks: Number(leaks[1]),
-    violations: Number(violations[1]),
-    verdict: verdict[1],
-  };
+/** A harness run with recovery: the JSON report (never the text table), plus `key: value` lines of stderr. */
+export interface HarnessScenario extends ReturnType<typeof runScenario> {
+  report: HarnessReport;
+}
+
+/**
+ * Run a harness binary with `--json`; the report is parsed from the JSON file, the krecover statistics
+ * (KRECOVER_STATS=1) from stderr. Throws with the output when the run wrote no report.
+ */
+export function runHarnessScenario(exe: string, args: string[], env: Record<string, string> = {}): HarnessScenario {
+  const dir = scratchDir();
+  const json = join(dir, 'report.json');
+  try {
+    const r = runScenario(exe, [...args, '--json', json, '--quiet'], env);
+    if (!existsSync(json)) throw new Error(`no harness report (status ${r.status}, signal ${r.signal}):\n${r.stdout}\n${r.stderr}`);
+    return { ...r, report: JSON.parse(readFileSync(json, 'utf8')) as HarnessReport };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -63,6 +63,8 @@ export function checkPrelude(failMode: 'abort' | 'log' | 'recover'): string {
   // of bounds on that path and warn (-Warray-bounds): the *_fixed variants
   // make it forget what the failed test told it with an empty asm. They are
   // only used for such arrays, as the asm costs some optimisation.
+  // access(none, N): the checks look at pointer values, never at what they point to (no
+  // -Wmaybe-uninitialized for pointers to objects not yet written).
   const FAIL = 'fgft_check_fail';
   const FORGET = ' __asm__("" : "+r"(i));';
   const lines = [
@@ -78,13 +80,13 @@ export function checkPrelude(failMode: 'abort' | 'log' | 'recover'): string {
     );
   }
   lines.push(
-    'static inline void *fgft_check_nonnull(const volatile void *p, const char *f, int l) { if (__builtin_expect(!p, 0)) fgft_check_fail_fatal(1, f, l, 0, 0); return (void *)p; }',
+    'static inline __attribute__((access(none, 1))) void *fgft_check_nonnull(const volatile void *p, const char *f, int l) { if (__builtin_expect(!p, 0)) fgft_check_fail_fatal(1, f, l, 0, 0); return (void *)p; }',
     `static inline long long fgft_check_arith(long long off, long long n, const char *f, int l) { if (__builtin_expect(off < 0 || off > n, 0)) ${FAIL}(4, f, l, off, n); return off; }`,
-    `static inline long long fgft_check_range(const volatile void *p, long long i, unsigned long size, const volatile void *lo, const volatile void *hi, const char *f, int l) { unsigned long a = (unsigned long)p + (unsigned long)i * size; if (__builtin_expect(a < (unsigned long)lo, 0)) { ${FAIL}(2, f, l, (long long)(a - (unsigned long)lo) / (long long)size, 0);${FORGET} } else if (__builtin_expect(a + size > (unsigned long)hi, 0)) { ${FAIL}(3, f, l, (long long)(a - (unsigned long)lo) / (long long)size, (long long)((unsigned long)hi - (unsigned long)lo) / (long long)size);${FORGET} } return i; }`,
+    `static inline __attribute__((access(none, 1), access(none, 4), access(none, 5))) long long fgft_check_range(const volatile void *p, long long i, unsigned long size, const volatile void *lo, const volatile void *hi, const char *f, int l) { unsigned long a = (unsigned long)p + (unsigned long)i * size; if (__builtin_expect(a < (unsigned long)lo, 0)) { ${FAIL}(2, f, l, (long long)(a - (unsigned long)lo) / (long long)size, 0);${FORGET} } else if (__builtin_expect(a + size > (unsigned long)hi, 0)) { ${FAIL}(3, f, l, (long long)(a - (unsigned long)lo) / (long long)size, (long long)((unsigned long)hi - (unsigned long)lo) / (long long)size);${FORGET} } return i; }`,
     `static inline long long fgft_check_nt_read(const volatile char *s, long long i, long long known, const char *f, int l) { if (__builtin_expect(i < 0, 0)) { ${FAIL}(2, f, l, i, 0); return i; } if (i < known) return i; if (__builtin_expect(!s, 0)) fgft_check_fail_fatal(1, f, l, 0, 0); for (long long k = known; k < i; k++) if (__builtin_expect(!s[k], 0)) { ${FAIL}(5, f, l, i, k); break; } return i; }`,
     `static inline long long fgft_check_nt_write(volatile char *s, long long i, long long v, const char *f, int l) { fgft_check_nt_read(s, i, 0, f, l); if (__builtin_expect(i >= 0 && !s[i] && v != 0, 0)) ${FAIL}(6, f, l, i, v); return v; }`,
-    `static inline void *fgft_check_tag(const volatile void *member, int active, const char *f, int l) { if (__builtin_expect(!active, 0)) ${FAIL}(7, f, l, 0, 0); return (void *)member; }`,
-    `static inline void fgft_check_count(const volatile void *p, long long n, int or_null, const char *f, int l) { if (__builtin_expect(n < 0 || (!p && n != 0 && !or_null), 0)) ${FAIL}(8, f, l, n, p ? 1 : 0); }`,
+    `static inline __attribute__((access(none, 1))) void *fgft_check_tag(const volatile void *member, int active, const char *f, int l) { if (__builtin_expect(!active, 0)) ${FAIL}(7, f, l, 0, 0); return (void *)member; }`,
+    `static inline __attribute__((access(none, 1))) void fgft_check_count(const volatile void *p, long long n, int or_null, const char *f, int l) { if (__builtin_expect(n < 0 || (!p && n != 0 && !or_null), 0)) ${FAIL}(8, f, l, n, p ? 1 : 0); }`,
     `static inline long long fgft_check_dep_write(long long v, long long old, const char *f, int l) { if (__builtin_expect(v < 0 || v > old, 0)) ${FAIL}(9, f, l, v, old); return v; }`,
     `static inline long long fgft_check_call(long long need, long long have, const char *f, int l) { if (__builtin_expect(need < 0 || need > have, 0)) ${FAIL}(10, f, l, need, have); return need; }`,
     `static inline long long fgft_check_assign(long long need, long long have, const char *f, int l) { if (__builtin_expect(need < 0 || need > have, 0)) ${FAIL}(11, f, l, need, have); return need; }`,

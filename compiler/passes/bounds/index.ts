@@ -22,13 +22,12 @@ export function isAnnotatedUnit(ctx: PassContext): boolean {
   return ctx.unit.attributes.some((a) => isAnnotationAttribute(a.name)) || /^#\s*\d+\s+"[^"]*fgft\.h"/m.test(ctx.unit.text);
 }
 
-function isTrustedFunction(ctx: PassContext, fn: Parser.SyntaxNode): boolean {
+/** TRUSTED on the function (before its type, among its specifiers, or after its declarator): no checks in it. */
+function isTrustedFunction(ctx: PassContext, fn: Parser.SyntaxNode, name: string): boolean {
+  const sym = ctx.unit.symbols.function(name);
   const body = fn.childForFieldName('body');
-  const head = ctx.unit.attributes.filter((a) => a.start >= fn.startIndex - 200 && a.start < (body?.startIndex ?? fn.endIndex));
-  // Attributes just before the definition (TRUSTED void f(...)) belong to it too.
-  const before = head.filter((a) => a.start < fn.startIndex && !/[;}]/.test(ctx.unit.text.slice(a.end, fn.startIndex)));
-  const own = head.filter((a) => a.start >= fn.startIndex);
-  return annotationsOfAttributes([...before, ...own]).some((a) => a.kind === 'trusted');
+  const own = ctx.unit.attributes.filter((a) => a.start >= fn.startIndex && a.start < (body?.startIndex ?? fn.endIndex));
+  return annotationsOfAttributes([...(sym?.attributes ?? []), ...own]).some((a) => a.kind === 'trusted');
 }
 
 export interface BoundsReport {
@@ -45,7 +44,7 @@ export function runBounds(ctx: PassContext, options: BoundsOptions): BoundsRepor
   const all: CheckSite[] = [];
   const hidden: HiddenBounds[] = [];
   for (const f of ctx.unit.functions) {
-    if (!f.inMainFile || f.hasParseError || isTrustedFunction(ctx, f.node)) continue;
+    if (!f.inMainFile || f.hasParseError || isTrustedFunction(ctx, f.node, f.name)) continue;
     const vars = new FunctionVariables(ctx.unit, f.node, problems);
     const resolver = new Resolver(ctx.unit, vars, new WriteIndex(f.node));
     const finder = new CheckFinder(ctx, resolver);

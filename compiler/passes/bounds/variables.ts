@@ -48,7 +48,8 @@ export class FunctionVariables {
 
   private collectLocals(node: Parser.SyntaxNode, attrs: AttributeIndex, problems: AnnotationProblem[]): void {
     if (node.type === 'declaration') {
-      const scope = node.parent && node.parent.type === 'for_statement' ? node.parent : node.parent;
+      // A local is visible to the end of its block (or of the for statement declaring it).
+      const scope = node.parent;
       const typeNode = node.childForFieldName('type');
       const declarators = node.childrenForFieldName('declarator');
       const base = normaliseTypeText(
