@@ -130,6 +130,46 @@ describe.skipIf(!exampleExists() || !fgftcBuilt)('example e1000 driver: make opt
     expect(output).toMatch(/injected fault offbyone/);
   });
 
+  it('FAULT + FAULT_SITE: one fault at that site, recovered by krecover during traffic, nothing leaked', () => {
+    // the off-by-one in the TX ring cleanup loop (i <= count): it runs when a ring resize takes the rings down
+    const sites = spawnSync(path.join(ROOT, 'bin/fgftc'), ['faults', 'sites', '-std=gnu11', `-I${path.join(ROOT, 'runtime-c/include')}`,
+      `-I${path.join(ROOT, 'annotations')}`, '-DCONFIG_KRECOVER', path.join(EXAMPLE, 'e1000_main.c'), '--fault', 'offbyone'], { encoding: 'utf8' });
+    const site = /^\s*(e1000_clean_tx_ring:\d+:\d+:offbyone#1)\s/m.exec(sites.stdout)?.[1];
+    expect(site, sites.stdout + sites.stderr).toBeDefined();
+    const { bin, output } = makeExample(path.join(dir, 'site'), ['KRECOVER=1', 'FAULT=offbyone', `FAULT_SITE=${site}`]);
+    expect(output.match(/injected fault/g)).toHaveLength(1);
+    expect(output).toContain(`injected fault offbyone (site ${site})`);
+    const run = runHarness(bin, ['--workload', 'config', '--frames', String(FRAMES), '--ring-size-at', `${FRAMES}:512`,
+      '--krecover', 'r 1; p restart'], { KRECOVER_STATS: '1' });
+    const r = run.report!;
+    expect(run.signal).toBeNull();
+    expect(run.stderr).toMatch(/krecover: driver failed in e1000_set_ringparam/);
+    expect(run.stderr).toMatch(/^restarts: [12]$/m);
+    expect(r.leaks).toBe(0);
+    for (const st of [r.tx, r.rx]) {
+      expect(st.delivered + st.errored).toBe(FRAMES);
+      expect(st.lost + st.corrupted + st.duplicated).toBe(0);
+    }
+  });
+
+  it('make demo: the story runs, every run passes, recovery is shown for each fault', () => {
+    const r = spawnSync('make', ['-s', '-C', EXAMPLE, `BUILD=${path.join(dir, 'demo')}`, 'demo'], { encoding: 'utf8' });
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout.match(/^ {2}verdict +PASS$/gm)).toHaveLength(4);
+    expect(r.stdout).not.toMatch(/FAIL/);
+    for (const cause of ['trigger', 'check', 'sigsegv']) {
+      expect(r.stdout).toMatch(new RegExp(`krecover stats  failures 1 \\(${cause} 1\\), recoveries 1, restarts 1`));
+    }
+    // every stream row: offered = delivered + errored, nothing lost, corrupted or duplicated
+    const rows = [...r.stdout.matchAll(/^ {2}(?:send|receive) +(\d+) +(\d+) +(\d+) +(\d+) +(\d+) +(\d+) +\d+$/gm)];
+    expect(rows).toHaveLength(8);
+    for (const [, offered, delivered, lost, corrupted, duplicated, errored] of rows) {
+      expect(Number(delivered) + Number(errored)).toBe(Number(offered));
+      expect([lost, corrupted, duplicated]).toEqual(['0', '0', '0']);
+    }
+    expect(r.stdout).toMatch(/^demo: every run PASSED/m);
+  });
+
   it('FAULT with a plain compiler is refused with a make error', () => {
     const r = spawnSync('make', ['-C', EXAMPLE, 'CC=gcc', 'FAULT=offbyone', `BUILD=${path.join(dir, 'x')}`], { encoding: 'utf8' });
     expect(r.status).not.toBe(0);
