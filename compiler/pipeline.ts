@@ -1,4 +1,4 @@
-// One translation unit through the pipeline: parse -> passes -> emit.
+// One translation unit through the pipeline: parse -> source passes -> (re-parse) -> instrument passes -> emit.
 import { DiagnosticSink } from './diagnostics.js';
 import { EditSet } from './emit/edits.js';
 import { applyEdits, escapeFileName } from './emit/emit.js';
@@ -26,34 +26,40 @@ export function transformTranslationUnit(
   passes: readonly Pass[] = defaultPasses,
 ): TransformResult {
   const started = performance.now();
-  const unit = parseTranslationUnit(path, text);
+  const original = parseTranslationUnit(path, text);
   const stats = emptyStats(path);
-  const mainFunctions = unit.functions.filter((f) => f.inMainFile);
+  const mainFunctions = original.functions.filter((f) => f.inMainFile);
   stats.functions = mainFunctions.length;
   stats.functionsSkipped = mainFunctions.filter((f) => f.hasParseError).length;
-  stats.parseErrors = unit.errors.length;
+  stats.parseErrors = original.errors.length;
 
-  const ctx: PassContext = {
-    unit,
-    edits: new EditSet(),
-    diagnostics: new DiagnosticSink(),
-    stats,
-    options,
-    prelude: new Set<string>(),
-  };
-  for (const pass of passes) {
-    if (pass.enabled(options)) pass.run(ctx);
+  const diagnostics = new DiagnosticSink();
+  const prelude = new Set<string>();
+  const enabled = passes.filter((p) => p.enabled(options));
+  const newContext = (unit: ParsedUnit): PassContext => ({ unit, edits: new EditSet(), diagnostics, stats, options, prelude });
+
+  // Stage 1: passes that change the program itself. If they changed anything,
+  // the changed program is parsed again, so later passes analyse what will run.
+  let unit = original;
+  const sourceStage = newContext(unit);
+  for (const pass of enabled) if (pass.stage === 'source') pass.run(sourceStage);
+  if (sourceStage.edits.size > 0) {
+    text = applyEdits(text, sourceStage.edits, unit.lineMap);
+    unit = parseTranslationUnit(path, text);
   }
 
+  // Stage 2: instrumentation (checks, stubs, annotation stripping).
+  const ctx = newContext(unit);
+  for (const pass of enabled) if (pass.stage !== 'source') pass.run(ctx);
+
   let output = applyEdits(text, ctx.edits, unit.lineMap);
-  if (ctx.prelude.size > 0) {
+  if (prelude.size > 0) {
     // The prelude is ours, not the user's: it is marked as a system header so
     // gcc's warnings stay about the user's code. The input itself starts with
     // its own line markers, which put gcc back on the main file.
     const main = escapeFileName(unit.lineMap.mainFile);
-    const prelude = [...ctx.prelude].join('\n');
-    output = `# 0 "${main}"\n# 1 "<fgftc-runtime>" 1 3\n${prelude}\n# 0 "${main}" 2\n` + output;
+    output = `# 0 "${main}"\n# 1 "<fgftc-runtime>" 1 3\n${[...prelude].join('\n')}\n# 0 "${main}" 2\n` + output;
   }
   stats.ms = Math.round((performance.now() - started) * 100) / 100;
-  return { output, diagnostics: ctx.diagnostics, stats, unit };
+  return { output, diagnostics, stats, unit };
 }

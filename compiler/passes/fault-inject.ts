@@ -7,6 +7,7 @@ import type { Pass } from './pass.js';
 
 export const faultInjectPass: Pass = {
   name: 'fault-inject',
+  stage: 'source',
   description: 'compile-time fault injection (SafeDrive-style FAULT=/SEED=, one-build mutant schemata)',
   enabled: (options) => options.fault !== undefined,
   run(ctx) {

@@ -39,6 +39,13 @@ export interface PassContext {
 export interface Pass {
   name: string;
   description: string;
+  /**
+   * 'source' passes change what the program *is* (fault injection): their
+   * edits are applied and the result re-parsed before the 'instrument' passes
+   * (checks, stubs) run, so checks see the faulty code, as they would if the
+   * bug were in the driver's source. Default: 'instrument'.
+   */
+  stage?: 'source' | 'instrument';
   enabled(options: TransformOptions): boolean;
   run(ctx: PassContext): void;
 }
