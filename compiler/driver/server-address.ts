@@ -3,7 +3,7 @@
 // server running old code) and a slot (parallel make jobs spread over a few
 // servers instead of queueing at one).
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,7 +41,8 @@ function privateDirectory(env: NodeJS.ProcessEnv): string | undefined {
   const uid = process.getuid?.() ?? 0;
   const dir = env.FGFTC_SERVER_DIR || join(tmpdir(), `fgftc-server-${uid}`);
   try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    // Not recursive: a missing TMPDIR (or FGFTC_SERVER_DIR parent) is the user's to create, not fgftc's.
+    if (!existsSync(dir)) mkdirSync(dir, { mode: 0o700 });
     const st = lstatSync(dir);
     if (!st.isDirectory() || st.uid !== uid || (st.mode & 0o077) !== 0) return undefined;
     return dir;

@@ -31,6 +31,7 @@ beforeAll(() => {
   mkdirSync(copyRoot, { recursive: true });
   cpSync(join(repoRoot, 'dist'), join(copyRoot, 'dist'), { recursive: true, preserveTimestamps: true });
   cpSync(join(repoRoot, 'bin'), join(copyRoot, 'bin'), { recursive: true });
+  cpSync(join(repoRoot, 'package.json'), join(copyRoot, 'package.json'));
   rmSync(join(copyRoot, 'dist', 'bundle'), { recursive: true, force: true });
   const bundler = join(repoRoot, 'dist', 'compiler', 'driver', 'bundle-cli.js');
   const r = spawnSync(process.execPath, [bundler, '--dist', join(copyRoot, 'dist')], { encoding: 'utf8' });

@@ -193,7 +193,11 @@ export class Resolver {
    * B's bounds [B, B + count(B)).
    */
   private inferLocal(v: VarInfo, text: string): PtrFacts | undefined {
-    if (!this.inferred.has(v)) this.inferred.set(v, this.computeInferred(v) ?? null);
+    if (!this.inferred.has(v)) {
+      // Locals assigned from each other (p = q; q = p): inside the cycle the other one has no bounds.
+      this.inferred.set(v, null);
+      this.inferred.set(v, this.computeInferred(v) ?? null);
+    }
     const base = this.inferred.get(v);
     if (!base) return v.info.pointerDepth > 0 ? unknownLocal(v, text) : undefined;
     return { ...base, text };
@@ -202,20 +206,33 @@ export class Resolver {
   /** Where a value stored into `v` points: the bounds it carries. */
   private sourceBounds(v: VarInfo, value: Parser.SyntaxNode): SourceBounds {
     let n = value;
+    let cast = false;
     while ((n.type === 'parenthesized_expression' || n.type === 'cast_expression') && n.namedChildren.length > 0) {
       if (n.type === 'parenthesized_expression' && this.isTrustedGroup(n)) return 'unbounded';
+      if (n.type === 'cast_expression') cast = true;
       n = n.namedChildren[n.namedChildren.length - 1];
     }
-    const mentions = (x: Parser.SyntaxNode): boolean => new RegExp(`\\b${v.name}\\b`).test(this.text(x));
+    // The variable itself, not a field of the same name (`b = &r->b[i]`).
+    const mentions = (x: Parser.SyntaxNode): boolean => x.descendantsOfType('identifier').some((id) => id.text === v.name);
     if (n.type === 'identifier' && n.text === v.name) return 'same';
     const alloc = allocationBytes(this.unit, n);
     if (alloc) return alloc.args.every((a) => isPureText(a)) ? { lo: v.name, hi: `${v.name} + (long long)(${alloc.bytes}) / (long long)sizeof(*(${v.name}))` } : 'unbounded';
-    const b = n.type === 'binary_expression' || (n.type === 'pointer_expression' && n.childForFieldName('operator')?.text === '&') ? baseObject(n) : n;
+    const b = pointerBase(n);
     if (!b) return 'unbounded';
     if (b.type === 'identifier' && b.text === v.name) return 'same';
     if (mentions(b)) return 'unbounded';
     const f = this.facts(b);
     if (!f || !isPureText(b)) return 'unbounded';
+    // The SAFE default of an unannotated pointer says little about what it really points to
+    // (a void * buffer, an array nobody annotated, container_of's (char *)p - offset): only a
+    // plain variable of the same type keeps its one-object bound (as before inference reached fields).
+    let inner = b;
+    while ((inner.type === 'parenthesized_expression' || inner.type === 'cast_expression') && inner.namedChildren.length > 0) {
+      if (inner.type === 'cast_expression') cast = true;
+      inner = inner.namedChildren[inner.namedChildren.length - 1];
+    }
+    const innerFacts = inner === b ? f : this.facts(inner);
+    if (!innerFacts || (innerFacts.safe && !innerFacts.explicitSafe && (inner.type !== 'identifier' || cast))) return 'unbounded';
     if (f.bound.kind === 'range') return { lo: f.bound.lo, hi: f.bound.hi };
     if (f.bound.kind === 'count' && !f.nt) return { lo: f.text, hi: `${f.text} + (${f.bound.count})` };
     return 'unbounded';
@@ -360,6 +377,26 @@ function baseObject(n: Parser.SyntaxNode): Parser.SyntaxNode | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * The pointer expression a value stored into a local points into: P in P,
+ * P + k, P - k and &P[k], where P is a variable, a field (r->info) or a cast.
+ */
+function pointerBase(n: Parser.SyntaxNode): Parser.SyntaxNode | undefined {
+  const unwrap = (x: Parser.SyntaxNode | null): Parser.SyntaxNode | undefined => {
+    while (x && x.type === 'parenthesized_expression' && x.namedChildren.length === 1) x = x.namedChild(0);
+    return x ?? undefined;
+  };
+  let b: Parser.SyntaxNode | undefined = n;
+  if (n.type === 'binary_expression') {
+    const op = n.childForFieldName('operator')?.text;
+    b = op === '+' || op === '-' ? unwrap(n.childForFieldName('left')) : undefined;
+  } else if (n.type === 'pointer_expression') {
+    const a = n.childForFieldName('operator')?.text === '&' ? unwrap(n.childForFieldName('argument')) : undefined;
+    b = a && a.type === 'subscript_expression' ? unwrap(a.childForFieldName('argument')) : undefined;
+  }
+  return b && ['identifier', 'field_expression', 'cast_expression', 'parenthesized_expression'].includes(b.type) ? b : undefined;
 }
 
 function stripOneLevel(type: string): string {
