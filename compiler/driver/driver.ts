@@ -59,6 +59,13 @@ async function transformServer(env: NodeJS.ProcessEnv): Promise<BuildContext['se
   };
 }
 
+/** The runtime archive to append to this call, if it links a program (see runtime-library.ts). */
+async function runtimeFor(request: DriverRequest): Promise<string[]> {
+  if (request.command.mode !== 'link' || request.command.items.every((i) => i.type !== 'input')) return [];
+  const { linksRuntime, runtimeArchive } = await import('./runtime-library.js');
+  return linksRuntime(request.command) ? [runtimeArchive(request.fgftc.cc)] : [];
+}
+
 /** Run one gcc-style invocation; resolves to the exit status. */
 export async function runDriver(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   if (Number(env[NESTING_VARIABLE] ?? 0) >= MAX_NESTING) {
@@ -68,7 +75,8 @@ export async function runDriver(argv: readonly string[], env: NodeJS.ProcessEnv 
   const plan = planCommand(request.command);
   if (plan.action === 'passthrough') {
     debug(env, `passing through to ${request.fgftc.cc.join(' ')}: ${plan.reason}`);
-    return runCc(request.fgftc.cc, request.passthroughArgs).status;
+    const runtime = await runtimeFor(request);
+    return runCc(request.fgftc.cc, [...request.passthroughArgs, ...runtime]).status;
   }
   const cmd = request.command;
   debug(env, `transforming ${plan.sources.map((s) => s.path).join(', ')} (${cmd.mode})`);
@@ -84,6 +92,7 @@ export async function runDriver(argv: readonly string[], env: NodeJS.ProcessEnv 
     fgftc: request.fgftc,
     temp: new TempDir(),
     saveTempsBase: saveTemps && cmd.mode !== 'preprocess' ? (input) => auxiliaryBase(cmd, input) : undefined,
+    runtime: await runtimeFor(request),
     server: wantsServer(env) ? await transformServer(env) : undefined,
     log: env.FGFTC_DEBUG ? (m) => debug(env, m) : undefined,
   };

@@ -31,8 +31,13 @@ function nonNegativeInteger(flag: string, value: string): number {
 export const featureFlags: FeatureFlag[] = [
   {
     name: '--fgftc-bounds',
-    help: 'check bounds annotations statically and insert run-time checks',
-    apply: (o) => void bounds(o),
+    help: 'check bounds annotations statically and insert run-time checks in every annotated unit (default: units that include fgft.h)',
+    apply: (o) => void (bounds(o).scope = 'annotated'),
+  },
+  {
+    name: '--fgftc-no-bounds',
+    help: 'no bounds checking, even in units that include fgft.h',
+    apply: (o) => void (o.bounds = undefined),
   },
   {
     name: '--fgftc-bounds-fail',

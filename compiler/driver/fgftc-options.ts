@@ -26,9 +26,28 @@ function ccFrom(value: string, origin: string): string[] {
   return words;
 }
 
-/** fgftc's options are single words, so they can be dropped from a command line one by one. */
+/**
+ * The fault-injection spellings of SafeDrive's tools (`--fault TYPE --seed N --fault-site ID`, also with
+ * `=`), as aliases of the --fgftc-fault* flags. gcc has no options of these names.
+ */
+const FAULT_ALIASES: Record<string, string> = {
+  '--fault': '--fgftc-fault',
+  '--seed': '--fgftc-fault-seed',
+  '--fault-site': '--fgftc-fault-site',
+};
+
+/** `--fault=x` -> `--fgftc-fault=x`; undefined if `word` is not an alias (with its value joined). */
+function faultAlias(word: string): string | undefined {
+  const eq = word.indexOf('=');
+  const name = eq < 0 ? word : word.slice(0, eq);
+  const flag = FAULT_ALIASES[name];
+  return flag === undefined ? undefined : eq < 0 ? flag : `${flag}${word.slice(eq)}`;
+}
+
+/** fgftc's options are single words (aliases aside), so they can be dropped from a command line one by one. */
 export function isFgftcOption(word: string): boolean {
   return (
+    faultAlias(word) !== undefined ||
     word === '--keep' ||
     word === '--cc' ||
     word.startsWith('--cc=') ||
@@ -42,14 +61,22 @@ export function defaultFgftcOptions(env: NodeJS.ProcessEnv): FgftcOptions {
   return {
     cc: env.FGFTC_CC ? ccFrom(env.FGFTC_CC, 'FGFTC_CC') : ['gcc'],
     keep: false,
-    transform: {},
+    // Units that include annotations/fgft.h are checked unless --fgftc-no-bounds says otherwise.
+    transform: { bounds: { optimize: true, failMode: 'abort', scope: 'fgft-header' } },
   };
 }
 
 /** Separate fgftc's options (applied to `fgftc`) from gcc's. */
 export function splitFgftcOptions(args: readonly string[], fgftc: FgftcOptions): SplitArguments {
   const gccArgs: string[] = [];
-  for (const a of args) {
+  for (let k = 0; k < args.length; k++) {
+    let a = args[k];
+    const alias = faultAlias(a);
+    if (alias !== undefined) {
+      if (alias.includes('=')) a = alias;
+      else if (k + 1 < args.length) a = `${alias}=${args[++k]}`;
+      else throw new UserError(`missing argument to '${a}'`);
+    }
     if (!isFgftcOption(a)) {
       gccArgs.push(a);
     } else if (a === '--keep') {

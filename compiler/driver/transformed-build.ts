@@ -28,6 +28,8 @@ export interface BuildContext {
   /** The warm transform server (unless FGFTC_SERVER=0); resolves to undefined when it cannot help. */
   server?: { transform(request: UnitRequest): Promise<UnitResult | undefined> };
   log?: (message: string) => void;
+  /** Appended to a link: fgftc's runtime archive (runtime-library.ts), or nothing. */
+  runtime: string[];
 }
 
 function keepCopy(from: string, to: string): void {
@@ -57,7 +59,7 @@ function colourWords(cmd: CommandLine): string[] {
  */
 function compileInstrumented(ctx: BuildContext, sources: readonly InputItem[], replacements: ReadonlyMap<InputItem, string>): number {
   const colour = colourWords(ctx.cmd);
-  const final = run(ctx, [...colour, ...finalArguments(ctx.cmd, replacements)], true);
+  const final = run(ctx, [...colour, ...finalArguments(ctx.cmd, replacements), ...ctx.runtime], true);
   if (final.status !== 0 && final.signal === undefined && !sources.some((s) => s.path === '-')) {
     const original = run(ctx, [...colour, ...syntaxCheckArguments(ctx.cmd, sources)], true);
     if (original.status !== 0) {

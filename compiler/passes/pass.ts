@@ -8,7 +8,17 @@ import type { UnitStats } from '../stats.js';
 /** Options that select and tune passes; each feature owns one optional field. */
 export interface TransformOptions {
   /** Bounds annotations: static checker + run-time checks (issue: annotations). */
-  bounds?: { optimize: boolean; failMode: 'abort' | 'log' | 'recover'; disabledOptimizations?: string[] };
+  bounds?: {
+    optimize: boolean;
+    failMode: 'abort' | 'log' | 'recover';
+    disabledOptimizations?: string[];
+    /**
+     * Which units get checks. 'fgft-header' (the default when no flag asks for bounds): units that
+     * include annotations/fgft.h, the developer's opt-in. 'annotated' (--fgftc-bounds): also units
+     * whose only annotations come from elsewhere, e.g. the kernel's own __counted_by.
+     */
+    scope?: 'fgft-header' | 'annotated';
+  };
   /** Entry-point stubs for recovery (issue: krecover). */
   stubs?: {
     enabled: boolean;

@@ -13,7 +13,14 @@ function split(args: string[], env: NodeJS.ProcessEnv = {}) {
 
 describe('fgftc options', () => {
   const table: Array<{ args: string[]; env?: NodeJS.ProcessEnv; gcc: string[]; expect: object }> = [
-    { args: ['-c', 'a.c'], gcc: ['-c', 'a.c'], expect: { cc: ['gcc'], keep: false, transform: {} } },
+    { args: ['-c', 'a.c'], gcc: ['-c', 'a.c'],
+      expect: { cc: ['gcc'], keep: false, transform: { bounds: { optimize: true, failMode: 'abort', scope: 'fgft-header' } } } },
+    { args: ['--fgftc-bounds', 'a.c'], gcc: ['a.c'], expect: { transform: { bounds: { scope: 'annotated' } } } },
+    { args: ['--fgftc-no-bounds', 'a.c'], gcc: ['a.c'], expect: { transform: { bounds: undefined } } },
+    { args: ['--fault', 'scanoverrun', '--seed', '1', '-c', 'a.c'], gcc: ['-c', 'a.c'],
+      expect: { transform: { fault: { operator: 'scanoverrun', seed: 1 } } } },
+    { args: ['--fault=offbyone', '--fault-site=f:3:1:offbyone#1', 'a.c'], gcc: ['a.c'],
+      expect: { transform: { fault: { operator: 'offbyone', siteId: 'f:3:1:offbyone#1' } } } },
     { args: ['-c', 'a.c'], env: { FGFTC_CC: 'ccache  gcc-12' }, gcc: ['-c', 'a.c'], expect: { cc: ['ccache', 'gcc-12'] } },
     { args: ['--cc=clang', '-O2', 'a.c'], env: { FGFTC_CC: 'gcc' }, gcc: ['-O2', 'a.c'], expect: { cc: ['clang'] } },
     { args: ['--keep', '--stats=-', '-c', 'a.c'], gcc: ['-c', 'a.c'], expect: { keep: true, statsPath: '-' } },
@@ -43,6 +50,8 @@ describe('fgftc options', () => {
     [['--cc='], /--cc is empty/],
     [['--stats='], /missing argument/],
     [['--stats', 'x'], /missing argument to '--stats='/],
+    [['--fault'], /missing argument to '--fault'/],
+    [['--seed', '2'], /need '--fgftc-fault=OPERATOR'/],
   ];
   for (const [args, message] of errors) {
     it(`rejects ${args.join(' ')}`, () => {

@@ -18,8 +18,13 @@ import { FunctionVariables } from './variables.js';
 import { placeHiddenBounds, type HiddenBounds } from './hidden-bounds.js';
 import { WriteIndex } from './writes.js';
 
+/** The unit includes annotations/fgft.h: the developer opted in to checking. */
+export function includesAnnotationHeader(ctx: PassContext): boolean {
+  return /^#\s*\d+\s+"[^"]*fgft\.h"/m.test(ctx.unit.text);
+}
+
 export function isAnnotatedUnit(ctx: PassContext): boolean {
-  return ctx.unit.attributes.some((a) => isAnnotationAttribute(a.name)) || /^#\s*\d+\s+"[^"]*fgft\.h"/m.test(ctx.unit.text);
+  return ctx.unit.attributes.some((a) => isAnnotationAttribute(a.name)) || includesAnnotationHeader(ctx);
 }
 
 /** TRUSTED on the function (before its type, among its specifiers, or after its declarator): no checks in it. */
@@ -76,8 +81,11 @@ export const boundsPass: Pass = {
   description: 'bounds annotations: static checker, run-time checks and check optimizer',
   enabled: (o) => o.bounds !== undefined,
   run(ctx) {
-    if (!ctx.options.bounds || !isAnnotatedUnit(ctx)) return;
-    const r = runBounds(ctx, ctx.options.bounds);
+    const bounds = ctx.options.bounds;
+    if (!bounds) return;
+    const inScope = bounds.scope === 'fgft-header' ? includesAnnotationHeader(ctx) : isAnnotatedUnit(ctx);
+    if (!inScope) return;
+    const r = runBounds(ctx, bounds);
     const removed = Object.values(r.removed).reduce((a, b) => a + b, 0);
     ctx.stats.checksInserted += r.found + r.hoisted;
     ctx.stats.checksRemoved += removed;
