@@ -19,6 +19,9 @@ run options:
   --workloads a,b       workloads (default: basic)
   --policies a,b        recovery policies, each NAME or NAME=VALUE ({policy_value}; e.g. "off=r 0,restart=r 1; p restart")
                         (default: off,unload,restart)
+  --persistence a,b     for recovering policies, whether the fault survives recovery: transient (gone after
+                        recovery, as a reloaded clean image: MINIX 3, Nooks) and/or permanent (a compile-time
+                        bug the restarted driver still has) (default: transient)
   --operators a,b       only these fault operators (default: every site in the binary)
   --seeds K             per operator, K sites chosen by seed 0..K-1 instead of every site
   --repeats R           runs per (site, workload, policy) (default 1)
@@ -55,7 +58,7 @@ function parseFlags(argv: readonly string[], booleans: ReadonlySet<string>): { f
   return { flags, positional };
 }
 
-const RUN_FLAGS = new Set(['--exe', '--build', '--args', '--env', '--workloads', '--policies', '--operators', '--seeds', '--repeats',
+const RUN_FLAGS = new Set(['--exe', '--build', '--args', '--env', '--workloads', '--policies', '--persistence', '--operators', '--seeds', '--repeats',
   '--limit', '--jobs', '--timeout', '--shard', '--out', '--no-progress', '--no-fork-server']);
 
 function one(flags: Flags, name: string): string | undefined {
@@ -73,6 +76,16 @@ function count(flags: Flags, name: string, fallback: number | undefined, min = 1
   if (v === undefined) return fallback;
   if (!/^\d+$/.test(v) || Number(v) < min) throw new UserError(`${name}: expected an integer >= ${min}, got '${v}'`);
   return Number(v);
+}
+
+function persistences(names: string[]): ('transient' | 'permanent')[] {
+  const out: ('transient' | 'permanent')[] = [];
+  for (const n of names) {
+    if (n !== 'transient' && n !== 'permanent') throw new UserError(`--persistence: expected transient or permanent, got '${n}'`);
+    out.push(n);
+  }
+  if (out.length === 0) throw new UserError('--persistence: expected transient, permanent or both');
+  return out;
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -109,6 +122,7 @@ async function run(argv: string[]): Promise<number> {
     outDir,
     workloads: list(flags, '--workloads', ['basic']),
     policies: list(flags, '--policies', ['off', 'unload', 'restart']),
+    persistences: persistences(list(flags, '--persistence', ['transient'])),
     operators: flags.has('--operators') ? list(flags, '--operators', []) : undefined,
     seeds: count(flags, '--seeds', undefined),
     repeats: count(flags, '--repeats', 1) as number,

@@ -9,7 +9,7 @@ import { Progress } from './progress.js';
 import { listSites, runAll, TrialRunner, type Target } from './runner.js';
 import { appendResult, mergeResults, readResults } from './store.js';
 import { countsByPolicy, summaryMarkdown } from './summary.js';
-import type { TrialResult } from './trial.js';
+import type { Persistence, TrialResult } from './trial.js';
 
 export interface CampaignOptions {
   target: Target;
@@ -19,6 +19,8 @@ export interface CampaignOptions {
   operators?: string[];
   seeds?: number;
   repeats: number;
+  /** Fault persistence across recovery, for recovering policies (default: transient). */
+  persistences?: Persistence[];
   limit?: number;
   jobs: number;
   shard?: Shard;
@@ -46,7 +48,7 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignRun> {
         `and link fault-inject/runtime/fgft_fault.c (baseline run: exit ${baseline.exitCode ?? baseline.signal})`,
     );
   }
-  const plan = buildPlan({ sites, operators: o.operators, seeds: o.seeds, workloads: o.workloads, policies: o.policies, repeats: o.repeats, limit: o.limit });
+  const plan = buildPlan({ sites, operators: o.operators, seeds: o.seeds, workloads: o.workloads, policies: o.policies, repeats: o.repeats, persistences: o.persistences, limit: o.limit });
   const mine = o.shard ? shardOf(plan, o.shard) : plan;
   const resultsPath = join(o.outDir, TRIALS_FILE);
   const done = new Set(readResults(resultsPath).map((r) => r.id));

@@ -22,7 +22,7 @@ function escapeXml(s: string): string {
 export function chartSvg(byPolicy: ReadonlyMap<string, ClassCounts>, title: string): string {
   const barW = 600;
   const barH = 28;
-  const left = 110;
+  const left = 190; // room for "restart (permanent) (12345)"
   const top = 40;
   const gap = 14;
   const policies = [...byPolicy.keys()];

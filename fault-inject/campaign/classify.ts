@@ -23,6 +23,9 @@ export function classify(o: ProcessOutcome): TrialClass {
   if (detected && !recovered) return 'crash';
   if (recovered) {
     if (leaked) return 'leak-after-recovery';
+    // Recovery must account for every frame: lost, corrupted or duplicated ones were not reported to anyone.
+    if ((r.unaccounted ?? 0) > 0) return 'silent-corruption';
+    if (r.stalled === true && r.verified === false) return 'hang';
     return r.verified !== false && (r.app_errors ?? 0) === 0 ? 'recovered-transparent' : 'recovered-app-error';
   }
   // The harness saw traffic stop for good: the driver is wedged.
@@ -35,8 +38,12 @@ export function classify(o: ProcessOutcome): TrialClass {
 /**
  * Bring a harness report to the fields classification reads. The e1000
  * harness (runtime-c/harness/report.c) says `pass` for verified, gives
- * `app_errors` as an object of counters and `load_error` when the driver did
- * not come up, and `timed_out` when traffic stalled.
+ * `app_errors` as an object of counters (xmit busy, config errors, request
+ * timeouts, refused frames) and `load_error` when the driver did not come up,
+ * `timed_out` when traffic stalled, and per stream (`tx`, `rx`) `errored`
+ * (not delivered, reported to the application: an app-visible error),
+ * `resent` (retried by the sender, delivered once: not an error) and `lost`,
+ * `corrupted`, `duplicated` (unaccounted for).
  */
 export function normalizeReport(raw: Record<string, unknown>): HarnessReport {
   const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
@@ -44,7 +51,11 @@ export function normalizeReport(raw: Record<string, unknown>): HarnessReport {
     typeof v === 'number' ? v : v && typeof v === 'object' ? Object.values(v).reduce((n: number, x) => n + num(x), 0) : 0;
   const out: HarnessReport = { ...raw };
   if (typeof raw.verified !== 'boolean' && typeof raw.pass === 'boolean') out.verified = raw.pass;
-  out.app_errors = sum(raw.app_errors) + (num(raw.load_error) !== 0 ? 1 : 0);
+  const streams = [raw.tx, raw.rx].filter((s): s is Record<string, unknown> => !!s && typeof s === 'object');
+  const streamSum = (field: string): number => streams.reduce((n, s) => n + num(s[field]), 0);
+  out.errored = streamSum('errored');
+  out.unaccounted = streamSum('lost') + streamSum('corrupted') + streamSum('duplicated');
+  out.app_errors = sum(raw.app_errors) + out.errored + (num(raw.load_error) !== 0 ? 1 : 0);
   if (raw.timed_out === true) out.stalled = true;
   return out;
 }

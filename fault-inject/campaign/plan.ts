@@ -2,7 +2,7 @@
 // that shards and resumed runs agree on what each trial is.
 import { UserError } from '../../compiler/diagnostics.js';
 import { Rng } from '../prng.js';
-import type { TrialSpec } from './trial.js';
+import { NO_RECOVERY_POLICIES, type Persistence, type TrialSpec } from './trial.js';
 
 export interface PlanInput {
   sites: readonly string[]; // site IDs as the binary lists them
@@ -11,6 +11,8 @@ export interface PlanInput {
   workloads: readonly string[];
   policies: readonly string[]; // `name` or `name=value` (value: how the harness is told, {policy_value})
   repeats: number;
+  /** Persistence of the fault across recovery, for recovering policies (default: transient). */
+  persistences?: readonly Persistence[];
   limit?: number; // keep the first N trials
 }
 
@@ -43,13 +45,18 @@ export function buildPlan(input: PlanInput): TrialSpec[] {
         const eq = spec.indexOf('=');
         const policy = eq < 0 ? spec : spec.slice(0, eq);
         const policyValue = eq < 0 ? undefined : spec.slice(eq + 1);
-        for (let repeat = 0; repeat < input.repeats; repeat++) {
-          const id = `${site}|${workload}|${policy}|${repeat}`;
-          if (seen.has(id)) continue; // a seed can pick the same site twice
-          seen.add(id);
-          const trial: TrialSpec = { id, index: trials.length, site, operator: operatorOf(site), workload, policy, repeat };
-          if (policyValue !== undefined) trial.policyValue = policyValue;
-          trials.push(trial);
+        const persistences: (Persistence | undefined)[] = NO_RECOVERY_POLICIES.has(policy) ? [undefined] : [...(input.persistences ?? ['transient'])];
+        for (const persistence of persistences) {
+          for (let repeat = 0; repeat < input.repeats; repeat++) {
+            const condition = persistence === undefined ? policy : `${policy}/${persistence}`;
+            const id = `${site}|${workload}|${condition}|${repeat}`;
+            if (seen.has(id)) continue; // a seed can pick the same site twice
+            seen.add(id);
+            const trial: TrialSpec = { id, index: trials.length, site, operator: operatorOf(site), workload, policy, repeat };
+            if (policyValue !== undefined) trial.policyValue = policyValue;
+            if (persistence !== undefined) trial.persistence = persistence;
+            trials.push(trial);
+          }
         }
       }
     }

@@ -12,7 +12,7 @@ export interface Target {
   exe: string;
   /**
    * Argument words; {workload}, {policy}, {policy_value} (the text after '=' in a `name=value` policy),
-   * {site}, {operator}, {repeat}, {seed} (= repeat + 1) are filled in per trial, and {report} with a file
+   * {site}, {operator}, {repeat}, {seed} (= repeat + 1), {persistence} are filled in per trial, and {report} with a file
    * the harness may write its JSON report to (read after the run).
    */
   args: readonly string[];
@@ -25,8 +25,9 @@ export interface Target {
 type TemplateValues = Omit<TrialSpec, 'index' | 'id'> & { report?: string };
 
 export function fillTemplate(word: string, t: TemplateValues): string {
-  return word.replace(/\{(workload|policy|policy_value|site|repeat|operator|seed|report)\}/g, (whole, k: string) => {
+  return word.replace(/\{(workload|policy|policy_value|site|repeat|operator|seed|report|persistence)\}/g, (whole, k: string) => {
     if (k === 'seed') return String(t.repeat + 1);
+    if (k === 'persistence') return t.persistence ?? 'permanent';
     if (k === 'report') return t.report ?? whole;
     if (k === 'policy_value') return t.policyValue ?? t.policy;
     return String(t[k as keyof TemplateValues]);
@@ -36,7 +37,7 @@ export function fillTemplate(word: string, t: TemplateValues): string {
 const STDOUT_LIMIT = 1 << 20;
 
 // What a trial line keeps of the harness report: what classification used, and why the driver failed to load.
-const KEPT_REPORT_FIELDS = ['verified', 'detected', 'recovered', 'app_errors', 'leaks', 'stalled', 'load_error'] as const;
+const KEPT_REPORT_FIELDS = ['verified', 'detected', 'recovered', 'app_errors', 'errored', 'unaccounted', 'leaks', 'stalled', 'load_error'] as const;
 
 function keptReport(r: HarnessReport): HarnessReport {
   const out: Record<string, unknown> = {};
@@ -117,6 +118,8 @@ export class TrialRunner {
     const activationFile = join(this.scratch, `activation-${n}`);
     const extraEnv: Record<string, string> = {};
     for (const [k, v] of Object.entries(this.target.env)) extraEnv[k] = fillTemplate(v, identity);
+    // The fault runtime's persistence (a fork server serves one persistence: it is part of the server's key).
+    extraEnv.FGFT_FAULT_PERSISTENCE = spec.persistence ?? 'permanent';
     const started = performance.now();
     const p = (await this.served(spec.site, identity, extraEnv, activationFile, n)) ?? (await this.spawned(spec.site, identity, extraEnv, activationFile, n));
     const ms = Math.round(performance.now() - started);

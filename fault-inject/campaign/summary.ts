@@ -1,7 +1,7 @@
 // The campaign summary: outcomes by recovery policy, the research-style
 // comparison (how many of the same faults took the system down with each
 // policy) and a per-operator breakdown, as markdown.
-import { CLASS_LABELS, SYSTEM_FAILURES, TRIAL_CLASSES, type TrialClass, type TrialResult } from './trial.js';
+import { CLASS_LABELS, conditionOf, SYSTEM_FAILURES, TRIAL_CLASSES, type TrialClass, type TrialResult } from './trial.js';
 
 export type ClassCounts = Record<TrialClass, number>;
 
@@ -12,16 +12,17 @@ function emptyCounts(): ClassCounts {
 // The research systems' order: no recovery first, then SafeDrive's unload, restart, FGFT's rollback.
 const POLICY_ORDER = ['off', 'none', 'unload', 'restart', 'rollback', 'fgft'];
 
-function policyRank(p: string): number {
-  const i = POLICY_ORDER.indexOf(p);
+// A condition is `policy` or `policy (persistence)`: rank by the policy, then transient before permanent.
+function policyRank(condition: string): number {
+  const i = POLICY_ORDER.indexOf(condition.split(' ')[0]);
   return i < 0 ? POLICY_ORDER.length : i;
 }
 
-/** Policies (no recovery first), with their class counts. */
+/** Conditions (policy, and persistence for recovering policies; no recovery first), with their class counts. */
 export function countsByPolicy(results: readonly TrialResult[]): Map<string, ClassCounts> {
-  const policies = [...new Set(results.map((r) => r.policy))].sort((a, b) => policyRank(a) - policyRank(b) || a.localeCompare(b));
+  const policies = [...new Set(results.map(conditionOf))].sort((a, b) => policyRank(a) - policyRank(b) || b.localeCompare(a));
   const out = new Map<string, ClassCounts>(policies.map((p) => [p, emptyCounts()]));
-  for (const r of results) (out.get(r.policy) as ClassCounts)[r.class]++;
+  for (const r of results) (out.get(conditionOf(r)) as ClassCounts)[r.class]++;
   return out;
 }
 
@@ -32,7 +33,7 @@ export function comparableFaults(results: readonly TrialResult[], policies: read
   const byFault = new Map<string, Map<string, TrialResult>>();
   for (const r of results) {
     const m = byFault.get(faultKey(r)) ?? new Map<string, TrialResult>();
-    m.set(r.policy, r);
+    m.set(conditionOf(r), r);
     byFault.set(faultKey(r), m);
   }
   for (const [k, m] of byFault) {
@@ -60,6 +61,11 @@ export function summaryMarkdown(results: readonly TrialResult[], title = 'Fault-
   const lines: string[] = [`# ${title}`, ''];
   lines.push(`${results.length} trials: ${sites.size} fault sites, ${operators.length} operators, workloads ${workloads.join(', ')}, policies ${policies.join(', ')}.`, '');
 
+  if (results.some((r) => r.persistence !== undefined)) {
+    lines.push('Persistence of the fault across recovery: *transient* faults are gone once the driver has been recovered ' +
+      '(a restart reloads a clean image, as in MINIX 3 and Nooks, whose injected faults were in the running image); ' +
+      '*permanent* faults stay (a compile-time bug: the restarted driver runs the same code).', '');
+  }
   lines.push('## Outcomes by recovery policy', '');
   lines.push(row(['policy', 'trials', ...TRIAL_CLASSES.map((c) => CLASS_LABELS[c])]));
   lines.push(row(Array(TRIAL_CLASSES.length + 2).fill('---')));
@@ -93,7 +99,7 @@ export function summaryMarkdown(results: readonly TrialResult[], title = 'Fault-
   lines.push(row(Array(policies.length + 1).fill('---')));
   for (const op of operators) {
     const cells = policies.map((p) => {
-      const rs = results.filter((r) => r.operator === op && r.policy === p && r.class !== 'not-activated');
+      const rs = results.filter((r) => r.operator === op && conditionOf(r) === p && r.class !== 'not-activated');
       return `${rs.filter((r) => SYSTEM_FAILURES.has(r.class)).length}/${rs.length}`;
     });
     lines.push(row([op, ...cells]));

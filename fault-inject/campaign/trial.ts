@@ -1,5 +1,21 @@
 // What one campaign trial is, what it produced, and the classes it falls in.
 
+/**
+ * Whether an injected fault survives recovery. A compile-time fault is permanent (a restarted driver runs
+ * the same code); restart-based systems (MINIX 3, Nooks) reload a fresh image, so the fault injected into
+ * the running image is gone after recovery: transient. The fault runtime reads FGFT_FAULT_PERSISTENCE.
+ */
+export const PERSISTENCES = ['transient', 'permanent'] as const;
+export type Persistence = (typeof PERSISTENCES)[number];
+
+/** Policies that recover nothing: persistence across recovery means nothing to them. */
+export const NO_RECOVERY_POLICIES: ReadonlySet<string> = new Set(['off', 'none']);
+
+/** What a trial ran under: the policy, and for recovering policies the fault's persistence. */
+export function conditionOf(t: { policy: string; persistence?: Persistence }): string {
+  return t.persistence === undefined ? t.policy : `${t.policy} (${t.persistence})`;
+}
+
 /** One run of the target: one fault site under one workload and one recovery policy. */
 export interface TrialSpec {
   id: string; // `${site}|${workload}|${policy}|${repeat}`, unique in a campaign
@@ -11,6 +27,8 @@ export interface TrialSpec {
   /** What the policy means to the harness, from `--policies name=value` ({policy_value}). */
   policyValue?: string;
   repeat: number;
+  /** For recovering policies; absent for `off` (and in results of campaigns before persistence existed). */
+  persistence?: Persistence;
 }
 
 /** The harness's JSON report (the last JSON line on its stdout); fields it does not give are absent. */
@@ -21,6 +39,8 @@ export interface HarnessReport {
   app_errors?: number; // errors the application saw
   leaks?: number; // resources still held by the driver after the run (after recovery)
   stalled?: boolean; // the harness gave up waiting for traffic (the driver is wedged)
+  errored?: number; // frames not delivered but reported to the application (counted in app_errors too)
+  unaccounted?: number; // frames lost, corrupted or duplicated without the application being told
   [key: string]: unknown;
 }
 

@@ -27,6 +27,29 @@ static unsigned long hits;
 static int report_fd = -1;
 static struct fgft_fault_unit *units;
 
+/*
+ * Persistence. A compile-time fault is permanent: a restarted driver runs the
+ * same faulty code. Restart-based systems (MINIX 3, Nooks) reload a fresh
+ * driver image, so the fault injected into the running image is gone after
+ * recovery: a transient fault models that. It is spent at the first driver
+ * entry after the recovery runtime has counted a recovery (krecover's
+ * kr_recoveries(), weak: without krecover nothing recovers).
+ */
+unsigned long kr_recoveries(void) __attribute__((weak));
+static int transient;
+static int spent;
+static unsigned long recoveries_at_select;
+
+static unsigned long recoveries_now(void)
+{
+	return kr_recoveries ? kr_recoveries() : 0;
+}
+
+static void set_armed(int armed)
+{
+	fgft_fault_armed = armed && !spent;
+}
+
 static int have_trigger(void)
 {
 	return arm_after_checks != 0 || arm_on_func[0] != '\0';
@@ -36,7 +59,9 @@ static void select_site(const char *id)
 {
 	snprintf(selected_id, sizeof(selected_id), "%s", id);
 	fgft_fault_generation++;
-	fgft_fault_armed = selected_id[0] != '\0' && !have_trigger();
+	spent = 0;
+	recoveries_at_select = recoveries_now();
+	set_armed(selected_id[0] != '\0' && !have_trigger());
 }
 
 int fgft_fault_resolve(struct fgft_fault_unit *unit)
@@ -108,12 +133,16 @@ const char *fgft_fault_selected(void)
  */
 void fgft_fault_enter(const char *func)
 {
+	if (transient && !spent && selected_id[0] != '\0' && recoveries_now() != recoveries_at_select) {
+		spent = 1;
+		fgft_fault_armed = 0;
+	}
 	if (arm_after_checks != 0)
 		fgft_fault_note_check();
 	if (arm_on_func[0] == '\0' || strcmp(func, arm_on_func) != 0)
 		return;
 	arm_on_func[0] = '\0';
-	fgft_fault_armed = selected_id[0] != '\0' && arm_after_checks == 0;
+	set_armed(selected_id[0] != '\0' && arm_after_checks == 0);
 }
 
 void fgft_fault_note_check(void)
@@ -121,27 +150,41 @@ void fgft_fault_note_check(void)
 	if (arm_after_checks == 0 || ++checks_seen < arm_after_checks)
 		return;
 	arm_after_checks = 0;
-	fgft_fault_armed = selected_id[0] != '\0' && arm_on_func[0] == '\0';
+	set_armed(selected_id[0] != '\0' && arm_on_func[0] == '\0');
 }
 
 static void set_after(unsigned long n)
 {
 	checks_seen = 0;
 	arm_after_checks = n;
-	fgft_fault_armed = selected_id[0] != '\0' && !have_trigger();
+	set_armed(selected_id[0] != '\0' && !have_trigger());
 }
 
 static void set_func(const char *func)
 {
 	snprintf(arm_on_func, sizeof(arm_on_func), "%s", func);
-	fgft_fault_armed = selected_id[0] != '\0' && !have_trigger();
+	set_armed(selected_id[0] != '\0' && !have_trigger());
+}
+
+static int set_persistence(const char *name)
+{
+	if (strcmp(name, "transient") == 0)
+		transient = 1;
+	else if (strcmp(name, "permanent") == 0)
+		transient = 0;
+	else
+		return -1;
+	return 0;
 }
 
 /* One control command; returns 0 if understood, -1 otherwise. */
 int fgft_fault_control(const char *cmd)
 {
-	const char *arg = cmd[0] != '\0' && cmd[1] == ' ' ? cmd + 2 : "";
+	const char *arg;
 
+	if (cmd[0] == '\0' || (cmd[1] != ' ' && cmd[1] != '\0'))
+		return -1;
+	arg = cmd[1] == ' ' ? cmd + 2 : "";
 	switch (cmd[0]) {
 	case 's':
 		select_site(arg);
@@ -149,7 +192,9 @@ int fgft_fault_control(const char *cmd)
 	case 'a':
 		arm_after_checks = 0;
 		arm_on_func[0] = '\0';
-		fgft_fault_armed = selected_id[0] != '\0';
+		spent = 0;
+		recoveries_at_select = recoveries_now();
+		set_armed(selected_id[0] != '\0');
 		return 0;
 	case 'd':
 		fgft_fault_armed = 0;
@@ -160,6 +205,8 @@ int fgft_fault_control(const char *cmd)
 	case 'e':
 		set_func(arg);
 		return 0;
+	case 'm':
+		return set_persistence(arg);
 	default:
 		return -1;
 	}
@@ -255,6 +302,7 @@ __attribute__((constructor(101))) static void fgft_fault_init(void)
 	const char *func = getenv("FGFT_FAULT_FUNC");
 	const char *report = getenv("FGFT_FAULT_REPORT");
 	const char *server = getenv("FGFT_FORKSERVER");
+	const char *persistence = getenv("FGFT_FAULT_PERSISTENCE");
 	int in, out;
 
 	if (report && report[0] != '\0')
@@ -263,6 +311,8 @@ __attribute__((constructor(101))) static void fgft_fault_init(void)
 		arm_after_checks = strtoul(after, NULL, 10);
 	if (func && func[0] != '\0')
 		snprintf(arm_on_func, sizeof(arm_on_func), "%s", func);
+	if (persistence && persistence[0] != '\0' && set_persistence(persistence) != 0)
+		fprintf(stderr, "fgft_fault: FGFT_FAULT_PERSISTENCE='%s': expected transient or permanent\n", persistence);
 	select_site(id ? id : "");
 	if (server && sscanf(server, "%d,%d", &in, &out) == 2)
 		fork_server(in, out);

@@ -9,6 +9,9 @@
  *   FGFT_FAULT_AFTER=N       arm it after N events: driver function entries (as krecover's
  *                            `q N` counts them) and checks reported by fgft_fault_note_check()
  *   FGFT_FAULT_FUNC=name     arm it when `name` is entered
+ *   FGFT_FAULT_PERSISTENCE=transient|permanent  permanent (default): the fault stays, as
+ *                            compiled in; transient: it is gone after the first recovery
+ *                            (krecover), as in a reloaded clean driver image (MINIX 3, Nooks)
  *   FGFT_FAULT_REPORT=path   append one JSON line there when the fault first fires
  *   FGFT_FAULT_LIST=path     append every compiled-in site ID there (one a line) at start-up
  *   FGFT_FORKSERVER=IN,OUT   campaign fork server (see fgft_fault.c): the process forks one child
@@ -18,6 +21,7 @@
  * recovery runtime's control interface forwards to:
  *   "s ID"  select a site     "a"  arm now (on demand)     "d"  disarm
  *   "n N"   arm after N events     "e FUNC"  arm on entering FUNC
+ *   "m transient" / "m permanent"  persistence across recovery
  */
 #ifndef FGFT_FAULT_H
 #define FGFT_FAULT_H

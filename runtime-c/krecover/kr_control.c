@@ -27,6 +27,14 @@ static char kr_probe_function[KR_NAME_MAX];
 static unsigned long kr_probe_skip;
 static enum kr_inject kr_probe_action;
 
+/*
+ * The fault-injection runtime (fault-inject/runtime/fgft_fault.c) shares this
+ * control interface: commands krecover does not know (s ID, a, d, n N, e FUNC,
+ * m transient|permanent) go to it when it is linked in (weak: krecover builds
+ * without it too).
+ */
+int fgft_fault_control(const char *cmd) __attribute__((weak));
+
 static char kr_watch_path[4096];
 static long kr_watch_offset;
 
@@ -88,6 +96,31 @@ static int kr_arm_probe(const char *function, unsigned long long skip, enum kr_i
 	return 0;
 }
 
+/* The words of a command krecover does not know, joined again, to the fault runtime. */
+static int kr_forward_fault_command(char **w, int n)
+{
+	char cmd[KR_LINE_MAX];
+	size_t used = 0;
+	int i;
+
+	cmd[0] = '\0';
+	for (i = 0; i < n; i++) {
+		int len = snprintf(cmd + used, sizeof(cmd) - used, "%s%s", i ? " " : "", w[i]);
+
+		if (len < 0 || (size_t)len >= sizeof(cmd) - used)
+			return -KR_EINVAL;
+		used += (size_t)len;
+	}
+	return fgft_fault_control(cmd) == 0 ? 0 : -KR_EINVAL;
+}
+
+/* Recoveries so far; the fault runtime polls it to model a transient fault (gone with the reloaded image). */
+unsigned long kr_recoveries(void);
+unsigned long kr_recoveries(void)
+{
+	return kr_stats_data.recoveries;
+}
+
 /* One command, already split into at most four words. */
 static int kr_command(char **w, int n, const char **error)
 {
@@ -120,10 +153,13 @@ static int kr_command(char **w, int n, const char **error)
 		   kr_parse_ulong(w[2], &b) == 0) {
 		s.hang_real_ms = a;
 		s.hang_sim_ns = b * 1000000ull;
+	} else if (fgft_fault_control && kr_forward_fault_command(w, n) == 0) {
+		return 0;
 	} else {
 		if (error)
 			*error = "unknown command (expected r 0|1, q N, f FUNCTION OFFSET, i CAUSE FUNCTION OFFSET, "
-				 "p unload|restart, l N WINDOW_MS, w REAL_MS SIM_MS)";
+				 "p unload|restart, l N WINDOW_MS, w REAL_MS SIM_MS; with fault injection linked: "
+				 "s SITE, a, d, n N, e FUNCTION, m transient|permanent)";
 		return -KR_EINVAL;
 	}
 	kr_set_settings(&s);

@@ -3,13 +3,13 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { classify, parseReport, parseReportFile } from '../../fault-inject/campaign/classify.js';
+import { classify, parseReport, parseReportFile, withRecoveryStats } from '../../fault-inject/campaign/classify.js';
 import { mergeCampaigns, runCampaign, type CampaignOptions } from '../../fault-inject/campaign/campaign.js';
 import { decodeWaitStatus } from '../../fault-inject/campaign/fork-server.js';
 import { buildPlan, operatorOf, parseShard, shardOf } from '../../fault-inject/campaign/plan.js';
 import { TrialRunner, type Target } from '../../fault-inject/campaign/runner.js';
 import { readResults } from '../../fault-inject/campaign/store.js';
-import type { TrialClass } from '../../fault-inject/campaign/trial.js';
+import { conditionOf, type TrialClass } from '../../fault-inject/campaign/trial.js';
 import { buildHarness, FIXTURES, transformDriver, workDir } from './helpers.js';
 
 let target: Target;
@@ -45,7 +45,7 @@ describe('classify', () => {
     expect(decodeWaitStatus(6 | 0x80)).toEqual({ exitCode: null, signal: 'SIGABRT' }); // with core dump bit
   });
   test('the report is the last JSON line of stdout', () => {
-    expect(parseReport('log line\n{"verified":false}\n{"verified":true,"detected":2}\nbye\n')).toEqual({ verified: true, detected: 2, app_errors: 0 });
+    expect(parseReport('log line\n{"verified":false}\n{"verified":true,"detected":2}\nbye\n')).toEqual({ verified: true, detected: 2, app_errors: 0, errored: 0, unaccounted: 0 });
     expect(parseReport('{broken\nno report\n')).toBeUndefined();
   });
   test('e1000-style reports: pass, app_errors counters, load_error, timed_out', () => {
@@ -53,6 +53,29 @@ describe('classify', () => {
     expect(r).toMatchObject({ verified: false, app_errors: 4, stalled: true });
     expect(classify({ timedOut: false, exitCode: 1, signal: null, activated: true, report: r })).toBe('hang');
     expect(parseReportFile('{"pass": tr')).toBeUndefined();
+  });
+  // A recovered fault, judged from the e1000 report's streams and krecover's statistics on stderr.
+  const stream = (s: Partial<Record<'delivered' | 'lost' | 'corrupted' | 'duplicated' | 'errored' | 'resent', number>>): string =>
+    JSON.stringify({ offered: 100, delivered: 100, lost: 0, corrupted: 0, duplicated: 0, errored: 0, resent: 0, ...s });
+  const e1000Rows: { name: string; json: string; want: TrialClass }[] = [
+    { name: 'every frame delivered once, retries only', want: 'recovered-transparent',
+      json: `{"pass": true, "timed_out": false, "leaks": 0, "tx": ${stream({ resent: 3 })}, "rx": ${stream({})}, "app_errors": {"xmit_busy": 0}}` },
+    { name: 'frames reported to the application as errors', want: 'recovered-app-error',
+      json: `{"pass": true, "timed_out": false, "leaks": 0, "tx": ${stream({ delivered: 97, errored: 3 })}, "rx": ${stream({})}, "app_errors": {"xmit_busy": 0}}` },
+    { name: 'a busy transmit after the failure', want: 'recovered-app-error',
+      json: `{"pass": true, "timed_out": false, "leaks": 0, "tx": ${stream({})}, "app_errors": {"xmit_busy": 1}}` },
+    { name: 'frames silently lost across recovery', want: 'silent-corruption',
+      json: `{"pass": false, "timed_out": false, "leaks": 0, "tx": ${stream({ delivered: 98, lost: 2 })}, "app_errors": {}}` },
+    { name: 'resources still held after recovery', want: 'leak-after-recovery',
+      json: `{"pass": false, "timed_out": false, "leaks": 4, "tx": ${stream({})}, "app_errors": {}}` },
+    { name: 'traffic stalled after recovery', want: 'hang',
+      json: `{"pass": false, "timed_out": true, "leaks": 0, "tx": ${stream({ delivered: 40 })}, "app_errors": {}}` },
+    { name: 'driver disabled, frames refused', want: 'recovered-app-error',
+      json: `{"pass": false, "timed_out": false, "leaks": 0, "tx": ${stream({ delivered: 0 })}, "app_errors": {"refused": 100}}` },
+  ];
+  test.each(e1000Rows)('e1000 report after recovery: $name is $want', ({ json, want }) => {
+    const report = withRecoveryStats(parseReportFile(json), 'krecover: ...\nfailures: 1\nrecoveries: 1\n');
+    expect(classify({ timedOut: false, exitCode: 0, signal: null, activated: true, report })).toBe(want);
   });
 });
 
@@ -64,6 +87,15 @@ describe('plan', () => {
     expect(plan[0].id).toBe('f:1:1:nullptr#1|a|off|0');
     expect(new Set(plan.map((t) => t.id)).size).toBe(plan.length);
     expect(operatorOf('g:5:1:dropcall#2')).toBe('dropcall');
+  });
+  test('persistence: recovering policies once per persistence, no recovery once', () => {
+    const plan = buildPlan({ sites: sites.slice(0, 1), workloads: ['a'], policies: ['off=r 0', 'restart=r 1'], repeats: 1, persistences: ['transient', 'permanent'] });
+    expect(plan.map((t) => [t.id, conditionOf(t), t.policyValue])).toEqual([
+      ['f:1:1:nullptr#1|a|off|0', 'off', 'r 0'],
+      ['f:1:1:nullptr#1|a|restart/transient|0', 'restart (transient)', 'r 1'],
+      ['f:1:1:nullptr#1|a|restart/permanent|0', 'restart (permanent)', 'r 1'],
+    ]);
+    expect(buildPlan({ sites, workloads: ['a'], policies: ['restart'], repeats: 1 }).every((t) => t.persistence === 'transient')).toBe(true);
   });
   test('seeds pick sites per operator; operators filter', () => {
     const plan = buildPlan({ sites, operators: ['nullptr'], seeds: 1, workloads: ['a'], policies: ['off'], repeats: 1 });
@@ -130,7 +162,7 @@ describe('a campaign', () => {
     expect(new Set(results.map((r) => r.id)).size).toBe(results.length);
     const summary = readFileSync(join(out, 'summary.md'), 'utf8');
     expect(summary).toContain('## Outcomes by recovery policy');
-    expect(summary).toMatch(/Without recovery \(off\) \d+ of \d+ faults took the system down; with unload, \d+; with restart, \d+\./);
+    expect(summary).toMatch(/Without recovery \(off\) \d+ of \d+ faults took the system down; with unload \(transient\), \d+; with restart \(transient\), \d+\./);
     expect(readFileSync(join(out, 'chart.svg'), 'utf8')).toMatch(/^<svg[\s\S]*<\/svg>\n$/);
     // Recovery must help on these faults: fewer system failures with restart than with none.
     const down = (p: string): number => results.filter((r) => r.policy === p && (r.class === 'crash' || r.class === 'hang')).length;
