@@ -1,12 +1,12 @@
 // Shared by the fault tests: preprocess the fixture driver, transform it with
 // a fault option, build it with the fixture kernel and harness, run it.
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { transformTranslationUnit, type TransformResult } from '../../compiler/pipeline.js';
 import type { TransformOptions } from '../../compiler/passes/pass.js';
+import { makeScratchDir } from '../scratch.js';
 
 export const FIXTURES = join(import.meta.dirname, 'fixtures');
 export const RUNTIME_C = join(import.meta.dirname, '../../fault-inject/runtime/fgft_fault.c');
@@ -14,7 +14,7 @@ export const RUNTIME_DIR = join(import.meta.dirname, '../../fault-inject/runtime
 const execFileAsync = promisify(execFile);
 
 export function workDir(name: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `fgftc-faults-${name}-`));
+  const dir = makeScratchDir(`fgftc-faults-${name}`);
   mkdirSync(dir, { recursive: true });
   return dir;
 }

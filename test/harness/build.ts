@@ -1,10 +1,10 @@
 // Builds for the harness tests: the simulator library, the test driver and the example e1000 driver (plain gcc),
 // each harness binary in a private temporary directory so test files can run in parallel.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { makeScratchDir } from '../scratch.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const RUNTIME = path.join(ROOT, 'runtime-c');
@@ -16,7 +16,7 @@ export function buildRuntime(): string {
 }
 
 export function tempDir(prefix: string): string {
-  return mkdtempSync(path.join(tmpdir(), `fgft-${prefix}-`));
+  return makeScratchDir(`fgft-${prefix}`);
 }
 
 export function removeDir(dir: string): void {

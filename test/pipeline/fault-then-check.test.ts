@@ -1,12 +1,12 @@
 // The pipeline applies source passes (fault injection) before instrumentation
 // (bounds checks), so a check guards the code that will actually run.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { transformTranslationUnit } from '../../compiler/pipeline.js';
 import { preprocess, ROOT } from '../bounds/helpers.js';
+import { makeScratchDir } from '../scratch.js';
 
 const program = `
 #include <stdio.h>
@@ -26,7 +26,7 @@ int main(void) {
 `;
 
 function buildAndRun(output: string): { status: number | null; stdout: string; stderr: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'fgftc-pipeline-'));
+  const dir = makeScratchDir('fgftc-pipeline');
   const src = join(dir, 'prog.i');
   writeFileSync(src, output, 'latin1');
   const exe = join(dir, 'prog');

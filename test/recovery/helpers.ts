@@ -1,13 +1,13 @@
 // Shared by the recovery tests: preprocess C with gcc, run it through the
 // pipeline with stubs on, and compile the result with gcc.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { transformTranslationUnit, type TransformResult } from '../../compiler/pipeline.js';
 import type { TransformOptions } from '../../compiler/passes/pass.js';
 import type { HarnessReport } from '../harness/build.js';
 import { buildE1000Harness as buildE1000, buildShimDriver, krecoverCoreSources, stubPasses } from '../../bench/recovery-build.js';
+import { makeScratchDir } from '../scratch.js';
 
 export { krecoverCoreSources };
 
@@ -15,7 +15,7 @@ export const repo = resolve(import.meta.dirname, '../..');
 export const cflags = ['-std=gnu11', '-Wall', '-Wextra', '-Werror', '-O2'];
 
 export function scratchDir(): string {
-  return mkdtempSync(join(tmpdir(), 'fgftc-recovery-'));
+  return makeScratchDir('fgftc-recovery');
 }
 
 /** gcc -E of a C source (latin1), with the annotations header on the include path. */
