@@ -155,14 +155,17 @@ describe.skipIf(!exampleExists() || !fgftcBuilt)('example e1000 driver: make opt
   it('make demo: the story runs, every run passes, recovery is shown for each fault', () => {
     const r = spawnSync('make', ['-s', '-C', EXAMPLE, `BUILD=${path.join(dir, 'demo')}`, 'demo'], { encoding: 'utf8' });
     expect(r.status, r.stdout + r.stderr).toBe(0);
-    expect(r.stdout.match(/^ {2}verdict +PASS$/gm)).toHaveLength(4);
+    expect(r.stdout.match(/^ {2}verdict +PASS$/gm)).toHaveLength(5);
     expect(r.stdout).not.toMatch(/FAIL/);
     for (const cause of ['trigger', 'check', 'sigsegv']) {
       expect(r.stdout).toMatch(new RegExp(`krecover stats  failures 1 \\(${cause} 1\\), recoveries 1, restarts 1`));
     }
+    // the real injected off-by-one is caught by a bounds check, not by a synthetic trigger
+    expect(r.stdout).toMatch(/injected fault offbyone \(site e1000_clean_tx_ring:\d+:\d+:offbyone#1\): 'i < tx_ring->count' -> 'i <= tx_ring->count'/);
+    expect(r.stdout).toMatch(/krecover: driver failed in e1000_set_ringparam: check: e1000_main\.c:\d+: upper check failed/);
     // every stream row: offered = delivered + errored, nothing lost, corrupted or duplicated
     const rows = [...r.stdout.matchAll(/^ {2}(?:send|receive) +(\d+) +(\d+) +(\d+) +(\d+) +(\d+) +(\d+) +\d+$/gm)];
-    expect(rows).toHaveLength(8);
+    expect(rows).toHaveLength(10);
     for (const [, offered, delivered, lost, corrupted, duplicated, errored] of rows) {
       expect(Number(delivered) + Number(errored)).toBe(Number(offered));
       expect([lost, corrupted, duplicated]).toEqual(['0', '0', '0']);
