@@ -110,3 +110,36 @@ test('a command neither runtime knows is a usage error', async () => {
   expect(o.status).toBe(2);
   expect(o.stderr).toMatch(/--krecover 'r 1; zz 1': unknown command/);
 });
+
+// A fault while the example driver holds a lock: krecover must release the held
+// spinlock (resource type spinlock-held) as part of the compensation, and with a
+// transient fault the restarted driver carries the traffic to the end.
+test('fault inside the stats spinlock: the lock is released, the driver restarts, every frame accounted for', async () => {
+  const source = readFileSync(join(ROOT, 'examples/e1000/e1000_main.c'), 'latin1').split('\n');
+  const fnStart = source.findIndex((l) => /^void e1000_update_stats\(/.test(l));
+  const lockLine = source.findIndex((l, k) => k > fnStart && l.includes('spin_lock_irqsave(&adapter->stats_lock')) + 1;
+  expect(lockLine).toBeGreaterThan(0);
+  const list = join(dir, 'sites');
+  const inLock = readFileSync(list, 'latin1')
+    .split('\n')
+    .find((s) => {
+      const m = /^e1000_update_stats:(\d+):\d+:nullptr#1$/.exec(s);
+      return m !== null && Number(m[1]) > lockLine;
+    });
+  expect(inLock).toBeDefined();
+  const json = join(dir, 'stats-lock.json');
+  rmSync(json, { force: true });
+  const { stderr } = await execFileAsync(exe, ['--workload', 'config', '--frames', '3000', '--seed', '1', '--quiet', '--json', json,
+    '--krecover', 'r 1; p restart; m transient'], { env: { ...process.env, KRECOVER_STATS: '1', FGFT_FAULT: inLock! }, timeout: 30_000 });
+  const stats: Record<string, number> = {};
+  for (const m of stderr.matchAll(/^([a-z.-]+): (\d+)$/gm)) stats[m[1]] = Number(m[2]);
+  expect(stats.recoveries, stderr).toBe(1);
+  expect(stats['released.spinlock-held'], stderr).toBeGreaterThanOrEqual(1);
+  const report = JSON.parse(readFileSync(json, 'latin1')) as { pass: boolean; leaks: number; tx: { offered: number; delivered: number; errored: number; lost: number }; rx: { offered: number; delivered: number; errored: number; lost: number } };
+  expect(report.pass, stderr).toBe(true);
+  expect(report.leaks).toBe(0);
+  for (const s of [report.tx, report.rx]) {
+    expect(s.delivered + s.errored).toBe(s.offered);
+    expect(s.lost).toBe(0);
+  }
+}, 60_000);
