@@ -3,7 +3,7 @@
 // removing them would be wrong.
 import { describe, expect, it } from 'vitest';
 import { optimizations } from '../../compiler/passes/bounds/optimize/index.js';
-import { transform } from './helpers.js';
+import { checkCalls, transform } from './helpers.js';
 
 interface BoundsDetails {
   found: number;
@@ -16,6 +16,9 @@ function details(src: string, disabled: string[] = []): BoundsDetails {
   expect(r.diagnostics.errorCount).toBe(0);
   return r.stats.details!.bounds as BoundsDetails;
 }
+
+/** A ring whose elements are reached through locals (issue 3's shape). */
+const RING = 'struct buf { int len; }; struct ring { unsigned int count; struct buf *COUNT(count) info; };';
 
 const removes: [string, string, number][] = [
   ['constant-bounds', 'int a[8]; int f(void) { int i = 3; return a[3] + i; }', 2],
@@ -39,6 +42,20 @@ const keeps: [string, string][] = [
   ['condition-facts', 'int f(const unsigned char *COUNT(len) p, unsigned int off, unsigned int len) { if (off + 2 > len) return -1; return p[off + 1]; }'],
   ['dominating', 'struct d { int x; }; int f(struct d *p, int c) { int a = c ? p->x : 0; return a + p->x; }'],
   ['hoist', 'int f(int *COUNT(n) p, int n, int m) { int s = 0; for (int i = 0; i < m; i++) { if (i == 3) break; s += p[i]; } return s; }'],
+  // Range checks on a local with hidden bounds (pointing into a counted field): moving or
+  // re-pointing the local between two identical accesses makes the second one a new check.
+  ['dominating', `${RING} int f(struct ring *NONNULL r, unsigned int i) { struct buf *b; b = &r->info[i]; int a = b[1].len; b++; return a + b[1].len; }`],
+  ['dominating', `${RING} int f(struct ring *NONNULL r, unsigned int i, unsigned int j) { struct buf *b; b = &r->info[i]; int a = b[1].len; b = &r->info[j]; return a + b[1].len; }`],
+  ['dominating', `${RING} int f(struct ring *NONNULL r, unsigned int i) { struct buf *b = &r->info[i]; int a = (b + 1)->len; b += 1; return a + (b + 1)->len; }`],
+];
+
+
+/** Accesses through locals with hidden bounds: each must keep its range check with every optimisation on. */
+const rangeKept: [string, number][] = [
+  [`${RING} int f(struct ring *NONNULL r, unsigned int i) { struct buf *b; b = &r->info[i]; (b + 1)->len = 5; return b->len; }`, 2],
+  [`${RING} int f(struct ring *NONNULL r, unsigned int n) { int s = 0; struct buf *p; for (p = r->info; p < r->info + n; p++) s += p->len; return s; }`, 1],
+  [`${RING} int f(struct ring *NONNULL r, unsigned int i, unsigned int k) { struct buf *b = r->info + i; struct buf *c; c = b; return c[k].len + c[k].len; }`, 1],
+  [`${RING} int f(struct ring *NONNULL r, unsigned int n) { int s = 0; for (unsigned int j = 0; j < n; j++) { struct buf *b; b = &r->info[j]; s += b[1].len; } return s; }`, 1],
 ];
 
 describe('check optimizer', () => {
@@ -61,6 +78,19 @@ describe('check optimizer', () => {
     const r = transform('int f(int *COUNT(n) p, int n) { int s = 0; for (int i = 0; i <= n; i++) s += p[i]; return s; }', { disabledOptimizations: ['hoist'] });
     expect(r.output).toContain('fgft_check_upper(i, n,');
     expect((r.stats.details!.bounds as BoundsDetails).removed['loop-index']).toBe(1);
+  });
+
+  it.each(rangeKept)('keeps the range checks of locals with hidden bounds in: %s', (src, atLeast) => {
+    const r = transform(src);
+    expect(r.diagnostics.errorCount).toBe(0);
+    const calls = checkCalls(r).filter((c) => c === 'fgft_check_range');
+    expect(calls.length).toBeGreaterThanOrEqual(atLeast);
+    expect(calls.length).toBe(checkCalls(transform(src, { optimize: false })).filter((c) => c === 'fgft_check_range').length);
+  });
+
+  it('removes a range check dominated by the same one on an unmoved local', () => {
+    const src = `${RING} int f(struct ring *NONNULL r, unsigned int i) { struct buf *b; b = &r->info[i]; int a = b[1].len; int c = b[1].len; return a + c; }`;
+    expect(details(src).removed['dominating'] ?? 0).toBeGreaterThanOrEqual(1);
   });
 
   it('removes nothing with the optimizer off', () => {

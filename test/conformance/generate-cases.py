@@ -1389,6 +1389,134 @@ int main(int argc, char **argv)
 }}
 '''
     case(f'counted_by_be-{idx}', body, exp)
+
+# ==== eighth batch: locals pointing into a counted field (issue 3): the local gets
+# hidden bounds from what is assigned to it, so moving it and dereferencing it are
+# checked. Each shape runs in bounds (clean) and one past the end (caught); `k`
+# reaches the last element with 1 and one past it with 2, from index 2 of 4.
+RING='''
+struct buf {
+	int len;
+};
+struct ring {
+	unsigned int count;
+	struct buf *COUNT(count) info;
+};
+'''
+ring_main='''
+int main(int argc, char **argv)
+{{
+	struct buf bufs[4] = {{ {{1}}, {{2}}, {{3}}, {{4}} }};
+	struct ring r = {{ .count = 4, .info = bufs }};
+	int k = {k} + argc - 1;
+	(void)argv;
+	printf("v=%d\\n", f(&r, 2, k));
+	return 0;
+}}
+'''
+local_shapes={
+ # name: function body (the marked line is the access that leaves the array when k == 2), output when k == 1
+ 'plus-arrow': ('''	struct buf *b;
+	b = &r->info[i];
+	(b + k)->len = 5; /*@*/
+	return b->len + r->info[3].len;''', '8'),
+ 'index': ('''	struct buf *b;
+	b = &r->info[i];
+	return b[k].len; /*@*/''', '4'),
+ 'plus-star': ('''	struct buf *b;
+	b = r->info + i;
+	return (*(b + k)).len; /*@*/''', '4'),
+ 'plus-assign': ('''	struct buf *b;
+	b = &r->info[i];
+	b += k;
+	return b->len; /*@*/''', '4'),
+ 'declaration': ('''	struct buf *b = &r->info[i];
+	return b[k].len; /*@*/''', '4'),
+ 'another-local': ('''	struct buf *b, *c;
+	b = &r->info[i];
+	c = b;
+	return c[k].len; /*@*/''', '4'),
+ 'in-loop': ('''	struct buf *b;
+	int s = 0;
+	for (unsigned int j = 0; j < 2; j++) {
+		b = &r->info[i + j - 1];
+		s = (b + k)->len; /*@*/
+	}
+	return s;''', '4'),
+ 'same-name': ('''	struct buf *info;
+	info = &r->info[i];
+	return info[k].len; /*@*/''', '4'),
+ 'for-declaration': ('''	int s = 0;
+	for (struct buf *p = &r->info[i]; p <= r->info + i + k; p++)
+		s = p->len; /*@*/
+	return s;''', '4'),
+ 'statement-expression': ('''	struct buf *b;
+	b = ({ struct buf *t; if (k > 5) t = &r->info[0]; else t = &r->info[i]; t; });
+	return b[k].len; /*@*/''', '4'),
+ 'increment': ('''	struct buf *p;
+	int s = 0;
+	for (p = &r->info[i]; p <= r->info + i + k; p++)
+		s = p->len; /*@*/
+	return s;''', '4'),
+}
+for shape,(stmts,out) in local_shapes.items():
+    for k,exp in [(1,f'clean "v={out}\\n"'),(2,'runtime-fail upper @LINE')]:
+        body=RING+f'''
+static int f(struct ring *NONNULL r, unsigned int i, int k)
+{{
+{stmts}
+}}
+'''+ring_main.format(k=k)
+        case(f'local-into-field-{shape}-{"last" if k == 1 else "one-past"}', body, exp)
+# Pointer arithmetic on such a local may reach one past the end (k = 1: b + 2 from index 2), not beyond.
+for k,exp in [(1,'clean "v=5\\n"'),(2,'runtime-fail ptr-arith @LINE')]:
+    body=RING+'''
+static int f(struct ring *NONNULL r, unsigned int i, int k)
+{
+	struct buf *b, *e;
+	b = &r->info[i];
+	e = b + (k + 1); /*@*/
+	return (int)(e - b) + b->len;
+}
+'''+ring_main.format(k=k)
+    case(f'local-into-field-arith-{"one-past" if k == 1 else "beyond"}', body, exp)
+# The address of one object (&x, &s->f) bounds a local to that object: the neighbour is out of it.
+for k,exp in [(0,'clean "v=3\\n"'),(1,'runtime-fail upper @LINE')]:
+    body='''
+struct stats {
+	int rx, tx;
+};
+struct adapter {
+	struct stats stats;
+	int spare[2];
+};
+static int f(struct adapter *NONNULL a, int k)
+{
+	struct stats *s = &a->stats;
+	(s + k)->tx = 3; /*@*/
+	return a->stats.tx;
+}
+int main(int argc, char **argv)
+{{
+	struct adapter a = {{ {{ 1, 2 }}, {{ 0, 0 }} }};
+	(void)argv;
+	printf("v=%d\\n", f(&a, {k} + argc - 1));
+	return 0;
+}}
+'''.replace('{{','{').replace('}}','}').replace('{k}',str(k))
+    case(f'local-address-of-field-{"same" if k == 0 else "neighbour"}', body, exp)
+# ... and below the array: b[-k] from index 1 (k = 1: the first element; 2: one before).
+for k,exp in [(1,'clean "v=1\\n"'),(2,'runtime-fail lower @LINE')]:
+    body=RING+'''
+static int f(struct ring *NONNULL r, unsigned int i, int k)
+{
+	struct buf *b;
+	(void)i;
+	b = &r->info[1];
+	return b[-k].len; /*@*/
+}
+'''+ring_main.format(k=k)
+    case(f'local-into-field-minus-{"first" if k == 1 else "before"}', body, exp)
 for name,text in cases.items():
     open(os.path.join(OUT, name+'.c'),'w').write(text)
 print(len(cases))

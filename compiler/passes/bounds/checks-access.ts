@@ -104,6 +104,11 @@ export function arithmetic(c: CheckContext, n: Parser.SyntaxNode): void {
     c.add({ check: { kind: 'nt-read', ptr: f.text, index: c.r.text(k), known: f.ntKnown }, form: 'wrap', operand: { start: k.startIndex, end: k.endIndex }, offset: n.startIndex, node: n, index: { ...c.indexFacts(k), node: k } });
     return;
   }
+  if (op === '+' && f.bound.kind === 'range' && !f.nt && isPure(l)) {
+    // A local with inferred bounds (Deputy's hidden bounds): the result may be one past the end, no further.
+    c.add({ check: { kind: 'range-arith', ptr: f.text, offset: c.r.text(k), lo: f.bound.lo, hi: f.bound.hi }, form: 'wrap', operand: { start: k.startIndex, end: k.endIndex }, offset: n.startIndex, node: n, index: { ...c.indexFacts(k), node: k } });
+    return;
+  }
   if (op !== '+' || f.bound.kind !== 'count' || f.nt || f.safe) return;
   const ix = c.indexFacts(k);
   if (ix.value !== undefined && f.bound.countValue !== undefined && (ix.value < 0n || ix.value > f.bound.countValue)) {

@@ -14,6 +14,8 @@ export type Check =
   | { kind: 'ptr-arith'; offset: string; count: string }
   /** lo <= ptr + index*size and ptr + (index+1)*size <= hi, for pointers with inferred bounds. Wraps the index. */
   | { kind: 'range'; ptr: string; index: string; lo: string; hi: string }
+  /** lo <= ptr + offset*size <= hi (one past the end may be formed, not read), for pointers with inferred bounds. Wraps the offset; fails as ptr-arith. */
+  | { kind: 'range-arith'; ptr: string; offset: string; lo: string; hi: string }
   /** no element of ptr[0 .. index-1] is zero: ptr[index] is within the string or its terminator. Wraps the index. */
   | { kind: 'nt-read'; ptr: string; index: string; known: string }
   /** nt-read holds, and ptr[index] is not the terminator or value is zero. Wraps the value. */
@@ -83,6 +85,7 @@ export function checkPrelude(failMode: 'abort' | 'log' | 'recover'): string {
     'static inline __attribute__((access(none, 1))) void *fgft_check_nonnull(const volatile void *p, const char *f, int l) { if (__builtin_expect(!p, 0)) fgft_check_fail_fatal(1, f, l, 0, 0); return (void *)p; }',
     `static inline long long fgft_check_arith(long long off, long long n, const char *f, int l) { if (__builtin_expect(off < 0 || off > n, 0)) ${FAIL}(4, f, l, off, n); return off; }`,
     `static inline __attribute__((access(none, 1), access(none, 4), access(none, 5))) long long fgft_check_range(const volatile void *p, long long i, unsigned long size, const volatile void *lo, const volatile void *hi, const char *f, int l) { unsigned long a = (unsigned long)p + (unsigned long)i * size; if (__builtin_expect(a < (unsigned long)lo, 0)) { ${FAIL}(2, f, l, (long long)(a - (unsigned long)lo) / (long long)size, 0);${FORGET} } else if (__builtin_expect(a + size > (unsigned long)hi, 0)) { ${FAIL}(3, f, l, (long long)(a - (unsigned long)lo) / (long long)size, (long long)((unsigned long)hi - (unsigned long)lo) / (long long)size);${FORGET} } return i; }`,
+    `static inline __attribute__((access(none, 1), access(none, 4), access(none, 5))) long long fgft_check_range_arith(const volatile void *p, long long i, unsigned long size, const volatile void *lo, const volatile void *hi, const char *f, int l) { unsigned long a = (unsigned long)p + (unsigned long)i * size; if (__builtin_expect(a < (unsigned long)lo || a > (unsigned long)hi, 0)) ${FAIL}(4, f, l, (long long)(a - (unsigned long)lo) / (long long)size, (long long)((unsigned long)hi - (unsigned long)lo) / (long long)size); return i; }`,
     `static inline long long fgft_check_nt_read(const volatile char *s, long long i, long long known, const char *f, int l) { if (__builtin_expect(i < 0, 0)) { ${FAIL}(2, f, l, i, 0); return i; } if (i < known) return i; if (__builtin_expect(!s, 0)) fgft_check_fail_fatal(1, f, l, 0, 0); for (long long k = known; k < i; k++) if (__builtin_expect(!s[k], 0)) { ${FAIL}(5, f, l, i, k); break; } return i; }`,
     `static inline long long fgft_check_nt_write(volatile char *s, long long i, long long v, const char *f, int l) { fgft_check_nt_read(s, i, 0, f, l); if (__builtin_expect(i >= 0 && !s[i] && v != 0, 0)) ${FAIL}(6, f, l, i, v); return v; }`,
     `static inline __attribute__((access(none, 1))) void *fgft_check_tag(const volatile void *member, int active, const char *f, int l) { if (__builtin_expect(!active, 0)) ${FAIL}(7, f, l, 0, 0); return (void *)member; }`,
@@ -126,6 +129,8 @@ export function emitCheck(c: Check, file: string, line: number, operand: string,
       return { prefix: 'fgft_check_arith(', suffix: `, ${c.count}, ${site})` };
     case 'range':
       return { prefix: `fgft_check_range(${c.ptr}, `, suffix: `, sizeof(*(${c.ptr})), ${c.lo}, ${c.hi}, ${site})` };
+    case 'range-arith':
+      return { prefix: `fgft_check_range_arith(${c.ptr}, `, suffix: `, sizeof(*(${c.ptr})), ${c.lo}, ${c.hi}, ${site})` };
     case 'nt-read':
       return { prefix: `fgft_check_nt_read((const volatile char *)(${c.ptr}), `, suffix: `, ${c.known}, ${site})` };
     case 'nt-write':

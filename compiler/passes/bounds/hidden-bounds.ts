@@ -21,7 +21,9 @@ export interface HiddenBounds {
   variable: VarInfo;
   lo: string; // names of the hidden variables
   hi: string;
-  declaration: Parser.SyntaxNode; // the declaration of the pointer, in a block
+  declaration: Parser.SyntaxNode; // the declaration of the pointer, in a block or a for clause
+  /** A for-clause declaration: the hidden variables are declarators appended at `at`, spelt `prefix` + name. */
+  forInit?: { at: number; prefix: string };
   initial: SourceBounds;
   updates: HiddenUpdate[];
 }
@@ -43,11 +45,16 @@ export function placeHiddenBounds(ctx: PassContext, plans: readonly HiddenBounds
   for (const h of plans) {
     const name = h.variable.name;
     const init = boundsText(h.initial, name);
-    ctx.edits.insert(
-      h.declaration.endIndex,
-      ` __typeof__(${name}) __attribute__((unused)) ${h.lo} = ${init.lo}, ${h.hi} = ${init.hi};`,
-      PASS,
-    );
+    if (h.forInit) {
+      const { at, prefix } = h.forInit;
+      ctx.edits.insert(at, `, ${prefix}${h.lo} __attribute__((unused)) = ${init.lo}, ${prefix}${h.hi} __attribute__((unused)) = ${init.hi}`, PASS, 3e12);
+    } else {
+      ctx.edits.insert(
+        h.declaration.endIndex,
+        ` __typeof__(${name}) __attribute__((unused)) ${h.lo} = ${init.lo}, ${h.hi} = ${init.hi};`,
+        PASS,
+      );
+    }
     for (const u of h.updates) {
       if (u.bounds === 'same') continue;
       const b = boundsText(u.bounds, name);

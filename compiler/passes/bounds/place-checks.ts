@@ -76,6 +76,7 @@ function innerOperand(site: CheckSite, operandText: string): string {
     case 'assign':
       return c.need;
     case 'ptr-arith':
+    case 'range-arith':
       return c.offset;
     default:
       return operandText;

@@ -10,6 +10,7 @@ import { fnName, type FunctionVariables, type VarInfo } from './variables.js';
 import { identifierOf, type WriteIndex } from './writes.js';
 import { annotationsOf } from './annotations-of.js';
 import { allocationBytes } from './allocators.js';
+import { isPure } from './check-context.js';
 import { hiddenNames, type HiddenBounds, type SourceBounds } from './hidden-bounds.js';
 
 export class Resolver {
@@ -215,10 +216,19 @@ export class Resolver {
     // The variable itself, not a field of the same name (`b = &r->b[i]`).
     const mentions = (x: Parser.SyntaxNode): boolean => x.descendantsOfType('identifier').some((id) => id.text === v.name);
     if (n.type === 'identifier' && n.text === v.name) return 'same';
+    if (n.type === 'compound_statement') return this.statementExpressionBounds(v, n);
     const alloc = allocationBytes(this.unit, n);
     if (alloc) return alloc.args.every((a) => isPureText(a)) ? { lo: v.name, hi: `${v.name} + (long long)(${alloc.bytes}) / (long long)sizeof(*(${v.name}))` } : 'unbounded';
+    const one = singleObject(n);
+    if (one) {
+      // &x, &s->f: one object of its type (Deputy's bounds for an address taken), unless cast to another type.
+      if (cast || mentions(one) || !isPure(one)) return 'unbounded';
+      const at = `&(${this.text(one)})`;
+      return { lo: at, hi: `${at} + 1` };
+    }
     const b = pointerBase(n);
     if (!b) return 'unbounded';
+    if (b.type === 'compound_statement') return this.statementExpressionBounds(v, b);
     if (b.type === 'identifier' && b.text === v.name) return 'same';
     if (mentions(b)) return 'unbounded';
     const f = this.facts(b);
@@ -239,17 +249,79 @@ export class Resolver {
   }
 
   /**
+   * GNU `({ T x = V1; if (c) x = V2; ...; x; })`: x's bounds, when every value given to x
+   * inside points into the same object (its text agrees and names nothing declared inside).
+   * Fault injection writes a corrupted pointer this way (srccorrupt's bit flip, a schemata
+   * selection between the original and the mutant): the bounds stay those of the object the
+   * code meant, so a corrupted pointer that leaves it is caught where it is used.
+   */
+  private statementExpressionBounds(v: VarInfo, block: Parser.SyntaxNode): SourceBounds {
+    const last = block.namedChildren.filter((c) => c.type !== 'comment').pop();
+    const x = last?.type === 'expression_statement' && last.namedChildCount === 1 ? last.namedChild(0)! : undefined;
+    if (!x || x.type !== 'identifier' || x.text === v.name) return 'unbounded';
+    const inner = new Set(block.descendantsOfType('declaration').flatMap((d) => d.descendantsOfType('identifier').filter((id) => this.vars.lookup(id.text, x.startIndex)?.info.declarationNode?.id === d.id).map((id) => id.text)));
+    if (!inner.has(x.text)) return this.sourceBounds(v, x);
+    const values: Parser.SyntaxNode[] = [];
+    for (const d of block.descendantsOfType('init_declarator')) {
+      const id = d.childForFieldName('declarator');
+      const value = d.childForFieldName('value');
+      if (id && value && id.descendantsOfType('identifier').concat(id.type === 'identifier' ? [id] : []).some((i) => i.text === x.text)) values.push(value);
+    }
+    for (const a of block.descendantsOfType('assignment_expression')) {
+      if (this.inFaultMutant(a, block)) continue;
+      const left = a.childForFieldName('left');
+      const value = a.childForFieldName('right');
+      if (left?.type === 'identifier' && left.text === x.text && a.childForFieldName('operator')?.text === '=' && value) values.push(value);
+    }
+    let bounds: SourceBounds = 'unbounded';
+    for (const value of values) {
+      const b = this.sourceBounds(v, value);
+      if (typeof b !== 'object') return 'unbounded';
+      if (typeof bounds === 'object' && (bounds.lo !== b.lo || bounds.hi !== b.hi)) return 'unbounded';
+      bounds = b;
+    }
+    if (typeof bounds !== 'object') return 'unbounded';
+    const names = [...`${bounds.lo} ${bounds.hi}`.matchAll(/[A-Za-z_]\w*/g)].map((m) => m[0]);
+    return names.some((nm) => inner.has(nm)) ? 'unbounded' : bounds;
+  }
+
+  /**
+   * Inside `if (fgft_fault_active(k)) <mutant>; else <original>;` (fault injection's
+   * schemata build): the mutant's value takes the original's bounds, so a fault that is
+   * compiled in but not active never costs the checks of the code around it.
+   */
+  private inFaultMutant(n: Parser.SyntaxNode, block: Parser.SyntaxNode): boolean {
+    for (let child = n, p = this.parentOf(n); p && child.id !== block.id; child = p, p = this.parentOf(p)) {
+      if (p.type !== 'if_statement' || p.childForFieldName('consequence')?.id !== child.id) continue;
+      if (/^\(\s*fgft_fault_active\s*\(/.test(this.text(p.childForFieldName('condition')!))) return true;
+    }
+    return false;
+  }
+
+  /**
    * Hidden bounds for a local declared in a block that is not address-taken:
    * only worth it when some value stored into it has bounds.
    */
   private hiddenBounds(v: VarInfo, ws: ResolverWrite[]): PtrFacts | undefined {
     const decl = v.info.declarationNode;
-    if (!decl || decl.type !== 'declaration' || this.parentOf(decl)?.type !== 'compound_statement') return undefined;
+    const place = decl?.type === 'declaration' ? this.parentOf(decl)?.type : undefined;
+    if (!decl || (place !== 'compound_statement' && place !== 'for_statement')) return undefined;
     if (ws.some((w) => w.op === '&')) return undefined;
     // The hidden variables are declared after the whole declaration: later declarators may not use the pointer.
     if (new RegExp(`\\b${v.name}\\b`).test(this.unit.text.slice(v.info.node.endIndex, decl.endIndex))) return undefined;
     const names = hiddenNames(v.name);
     const plan: HiddenBounds = { variable: v, ...names, declaration: decl, initial: 'unbounded', updates: [] };
+    if (place === 'for_statement') {
+      // `for (T *p = v; ...)`: no statement can follow the declaration, so the hidden
+      // variables become more declarators of it, written like p's (`*p` gives `*p__fgft_lo`).
+      const declarators = decl.childrenForFieldName('declarator');
+      const id = v.info.node.descendantsOfType('identifier').find((n) => n.text === v.name);
+      const last = declarators[declarators.length - 1];
+      if (!id || !last) return undefined;
+      const prefix = this.unit.text.slice(v.info.node.startIndex, id.startIndex).replace(/\b(const|volatile|restrict)\b/g, '');
+      if (!/^[\s*]*$/.test(prefix)) return undefined;
+      plan.forInit = { at: last.endIndex, prefix };
+    }
     for (const w of ws) {
       if (w.op === 'init') {
         if (w.value) plan.initial = this.sourceBounds(v, w.value);
@@ -396,7 +468,15 @@ function pointerBase(n: Parser.SyntaxNode): Parser.SyntaxNode | undefined {
     const a = n.childForFieldName('operator')?.text === '&' ? unwrap(n.childForFieldName('argument')) : undefined;
     b = a && a.type === 'subscript_expression' ? unwrap(a.childForFieldName('argument')) : undefined;
   }
-  return b && ['identifier', 'field_expression', 'cast_expression', 'parenthesized_expression'].includes(b.type) ? b : undefined;
+  return b && ['identifier', 'field_expression', 'cast_expression', 'parenthesized_expression', 'compound_statement'].includes(b.type) ? b : undefined;
+}
+
+/** X in `&X` when X is a variable or a field (not an element: &B[k] points into B). */
+function singleObject(n: Parser.SyntaxNode): Parser.SyntaxNode | undefined {
+  if (n.type !== 'pointer_expression' || n.childForFieldName('operator')?.text !== '&') return undefined;
+  let a = n.childForFieldName('argument');
+  while (a && a.type === 'parenthesized_expression' && a.namedChildCount === 1) a = a.namedChild(0);
+  return a && (a.type === 'identifier' || a.type === 'field_expression') ? a : undefined;
 }
 
 function stripOneLevel(type: string): string {
