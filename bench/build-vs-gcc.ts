@@ -187,7 +187,9 @@ function snapshotFgftc(workDir: string): string {
   cpSync(join(repoRoot, 'dist'), join(snapshot, 'dist'), { recursive: true, preserveTimestamps: true });
   cpSync(join(repoRoot, 'bin'), join(snapshot, 'bin'), { recursive: true, preserveTimestamps: true });
   // The C runtime a --fgftc-bounds link adds is found beside dist/.
+  // What fgftc reads at run time besides dist/: the C runtime sources it builds its link-time archive from.
   cpSync(join(repoRoot, 'runtime-c'), join(snapshot, 'runtime-c'), { recursive: true });
+  cpSync(join(repoRoot, 'fault-inject', 'runtime'), join(snapshot, 'fault-inject', 'runtime'), { recursive: true });
   // Bundle afresh into the copy: in a shared tree a later bare tsc can leave dist/bundle/ older than
   // dist/compiler/, and bin/fgftc would then (rightly) run the unbundled modules instead.
   const bundler = join(repoRoot, 'dist', 'compiler', 'driver', 'bundle-cli.js');

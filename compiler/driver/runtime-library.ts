@@ -29,6 +29,8 @@ export function linksRuntime(cmd: CommandLine): boolean {
 /** The archive for this compiler, built on first use (and again when a runtime source changes). */
 export function runtimeArchive(cc: readonly string[], cacheDir = join(repoRoot, 'dist', 'runtime')): string {
   const sources = RUNTIME_SOURCES.map((s) => join(repoRoot, s));
+  const missing = sources.find((s) => !existsSync(s));
+  if (missing) throw new UserError(`fgftc's runtime source ${missing} is missing: this fgftc installation is incomplete`);
   const key = createHash('sha256')
     .update(cc.join('\0'))
     .update(sources.map((s) => `${s}:${statSync(s).mtimeMs}`).join('\0'))
