@@ -154,14 +154,12 @@ export function containErrors(
   let tree = parseWhole(parser, text);
   const errors: ParseErrorRegion[] = [];
   const errorTrees = new Map<ParseErrorRegion, Parser.Tree>();
-  let clean = false; // the last look found no real error in the current tree
   let allBoundaries: number[] | undefined; // computed once errors exist
   for (let round = 0; round < MAX_ROUNDS && errors.length < MAX_CONTAINED_ERRORS; round++) {
     // Each top-level error costs the declaration around it. A giant ERROR that
     // swallowed following declarations yields its first one now; the rest
     // parse again (or show up) in the next round.
     const chunks: { start: number; end: number; err: Parser.SyntaxNode }[] = [];
-    let chunksSkipped = false;
     for (const { err, anchor } of topLevelErrors(tree)) {
       allBoundaries ??= withSoftBoundaries(sanitizedText, boundaries);
       const around = chunkAround(text, allBoundaries, anchor);
@@ -172,12 +170,8 @@ export function containErrors(
         continue;
       }
       if (!isBlank(text, start, end)) chunks.push({ start, end, err });
-      else chunksSkipped = true;
     }
-    if (chunks.length === 0) {
-      clean = !chunksSkipped;
-      break;
-    }
+    if (chunks.length === 0) break;
     const pieces: string[] = [];
     let copied = 0;
     for (const { start, end, err } of chunks) {
@@ -212,13 +206,15 @@ export function containErrors(
     text = pieces.join('');
     tree = parseWhole(parser, text, tree);
   }
-  if (!clean && hasRealError(tree.rootNode)) reportUncontained(tree, text, lineMap, errors);
+  // Errors the rounds did not contain (gave up, or a tree shape with no top-level error to take).
+  if (hasRealError(tree.rootNode)) reportUncontained(tree, text, lineMap, errors);
   errors.sort((a, b) => a.start - b.start);
   return { parseText: text, tree, errors, errorTrees };
 }
 
 /** Fallback when containment gave up: one region per top-level node that still has an error. */
 function reportUncontained(tree: Parser.Tree, text: string, lineMap: LineMap, errors: ParseErrorRegion[]): void {
+  const before = errors.length;
   for (const child of tree.rootNode.children) {
     const err = firstErrorNode(child);
     if (!err) continue;
@@ -227,6 +223,17 @@ function reportUncontained(tree: Parser.Tree, text: string, lineMap: LineMap, er
       end: child.endIndex,
       location: lineMap.locate(err.startIndex),
       message: `${describe(text, err)}; this declaration is passed through unchanged`,
+    });
+  }
+  // tree-sitter may give up on the whole unit (the root itself is the ERROR, its
+  // children bare tokens, e.g. a file cut off inside a declaration): report it whole.
+  const rootError = errors.length === before ? firstErrorNode(tree.rootNode) : undefined;
+  if (rootError) {
+    errors.push({
+      start: rootError.startIndex,
+      end: rootError.endIndex,
+      location: lineMap.locate(rootError.startIndex),
+      message: `${describe(text, rootError)}; this code is passed through unchanged`,
     });
   }
 }

@@ -72,6 +72,14 @@ describe('error containment', () => {
     ]);
   });
 
+  test('a unit tree-sitter gives up on as a whole (file cut off inside a declaration) is still reported', () => {
+    const text = 'typedef long int mask_t;\ntypedef struct\n  {\n    mask_t bits[1024 / (8 * (int) sizeof (mask';
+    const unit = parseTranslationUnit('cut.c', text);
+    expect(unit.tree.rootNode.hasError).toBe(true);
+    expect(unit.errors.length).toBeGreaterThan(0);
+    expect(applyEdits(text, new EditSet(), unit.lineMap)).toBe(text);
+  });
+
   test('errors in headers are located in the header', () => {
     const text = '# 1 "m.c"\n# 1 "h.h" 1\nint broken(void) { return ] ; }\n# 2 "m.c" 2\nint fine(void) { return 0; }\n';
     const unit = parseTranslationUnit('m.c', text);

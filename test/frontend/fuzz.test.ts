@@ -4,6 +4,7 @@
 // emitter with no edits must give the input back byte-identical.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { EditSet } from '../../compiler/emit/edits.js';
@@ -14,7 +15,9 @@ import { hasRealError } from '../../compiler/frontend/tree-util.js';
 const FIXTURE = new URL('../fixtures/frontend/kernel-style.c', import.meta.url);
 const VALID = readFileSync(FIXTURE, 'latin1');
 /** The same file preprocessed: line markers, glibc headers, expanded macros. */
-const PREPROCESSED = execFileSync('gcc', ['-E', '-std=gnu11', fileURLToPath(FIXTURE)]).toString('latin1');
+// Preprocessed from inside the fixtures folder, so the line markers (and so the cases) do not depend on
+// where the checkout lives.
+const PREPROCESSED = execFileSync('gcc', ['-E', '-std=gnu11', 'kernel-style.c'], { cwd: dirname(fileURLToPath(FIXTURE)) }).toString('latin1');
 
 /** mulberry32: small, fast, deterministic. */
 function prng(seed: number): () => number {
