@@ -127,17 +127,31 @@ const char *fgft_fault_selected(void)
 }
 
 /*
- * Every instrumented driver function calls this on entry. An entry counts
- * towards FGFT_FAULT_AFTER as krecover's `q N` counts them (fgftc's bounds
- * checks are inlined, so function entries are what a runtime can count).
+ * `n N` / FGFT_FAULT_AFTER=N arms the fault at the N-th executed bounds check,
+ * counted by the check runtime (runtime-c/checks: fgft_check_countdown, the
+ * same counter krecover's `q N` uses). Weak: a program without the check
+ * runtime counts driver function entries instead.
  */
+extern unsigned long fgft_check_countdown __attribute__((weak));
+extern void (*fgft_check_countdown_hook)(const char *file, int line) __attribute__((weak));
+static int counting_checks;
+
+static void after_checks_reached(const char *file, int line)
+{
+	(void)file;
+	(void)line;
+	checks_seen = arm_after_checks;
+	fgft_fault_note_check();
+}
+
+/* Every instrumented driver function calls this on entry. */
 void fgft_fault_enter(const char *func)
 {
 	if (transient && !spent && selected_id[0] != '\0' && recoveries_now() != recoveries_at_select) {
 		spent = 1;
 		fgft_fault_armed = 0;
 	}
-	if (arm_after_checks != 0)
+	if (arm_after_checks != 0 && !counting_checks)
 		fgft_fault_note_check();
 	if (arm_on_func[0] == '\0' || strcmp(func, arm_on_func) != 0)
 		return;
@@ -150,6 +164,7 @@ void fgft_fault_note_check(void)
 	if (arm_after_checks == 0 || ++checks_seen < arm_after_checks)
 		return;
 	arm_after_checks = 0;
+	counting_checks = 0;
 	set_armed(selected_id[0] != '\0' && arm_on_func[0] == '\0');
 }
 
@@ -157,6 +172,11 @@ static void set_after(unsigned long n)
 {
 	checks_seen = 0;
 	arm_after_checks = n;
+	counting_checks = n != 0 && &fgft_check_countdown != NULL && &fgft_check_countdown_hook != NULL;
+	if (counting_checks) {
+		fgft_check_countdown_hook = after_checks_reached;
+		fgft_check_countdown = n;
+	}
 	set_armed(selected_id[0] != '\0' && !have_trigger());
 }
 
@@ -308,7 +328,7 @@ __attribute__((constructor(101))) static void fgft_fault_init(void)
 	if (report && report[0] != '\0')
 		report_fd = open(report, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
 	if (after && after[0] != '\0')
-		arm_after_checks = strtoul(after, NULL, 10);
+		set_after(strtoul(after, NULL, 10));
 	if (func && func[0] != '\0')
 		snprintf(arm_on_func, sizeof(arm_on_func), "%s", func);
 	if (persistence && persistence[0] != '\0' && set_persistence(persistence) != 0)

@@ -6,8 +6,9 @@
  *
  * Selecting and arming a fault:
  *   FGFT_FAULT=ID            select the site with this ID (from `fgftc faults sites`)
- *   FGFT_FAULT_AFTER=N       arm it after N events: driver function entries (as krecover's
- *                            `q N` counts them) and checks reported by fgft_fault_note_check()
+ *   FGFT_FAULT_AFTER=N       arm it at the N-th executed bounds check (the check runtime's
+ *                            countdown, as krecover's `q N`); without the check runtime,
+ *                            after N driver function entries
  *   FGFT_FAULT_FUNC=name     arm it when `name` is entered
  *   FGFT_FAULT_PERSISTENCE=transient|permanent  permanent (default): the fault stays, as
  *                            compiled in; transient: it is gone after the first recovery

@@ -13,6 +13,14 @@
 #define FGFT_SEEN_SLOTS 4096	/* distinct failing sites remembered in log mode */
 
 void (*fgft_check_failed_hook)(const struct fgft_check_failure *failure);
+unsigned long fgft_check_countdown;
+void (*fgft_check_countdown_hook)(const char *file, int line);
+
+void fgft_check_countdown_expired(const char *file, int line)
+{
+	if (fgft_check_countdown_hook)
+		fgft_check_countdown_hook(file, line);
+}
 
 static int default_mode = FGFT_FAIL_ABORT;
 static int mode_from_env = -1;	/* -1: not read yet, -2: not set */

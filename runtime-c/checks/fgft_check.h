@@ -55,6 +55,15 @@ void fgft_check_fail(int kind, const char *file, int line, long long value, long
 void fgft_check_fail_fatal(int kind, const char *file, int line, long long value, long long bound)
 	__attribute__((noreturn));
 void fgft_check_set_default_mode(int mode);
+
+/*
+ * SafeDrive's `q N`: while fgft_check_countdown is non-zero every executed
+ * check decrements it; the check that brings it to zero calls
+ * fgft_check_countdown_hook (krecover turns that into a driver failure).
+ */
+extern unsigned long fgft_check_countdown;
+extern void (*fgft_check_countdown_hook)(const char *file, int line);
+void fgft_check_countdown_expired(const char *file, int line);
 int fgft_check_mode(void);
 const char *fgft_check_kind_name(int kind);
 /* Number of failures seen so far (all modes that continue), for tests and reports. */

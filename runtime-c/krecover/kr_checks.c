@@ -21,6 +21,26 @@ static void kr_on_check_failure(const struct fgft_check_failure *f)
 	abort();
 }
 
+/* SafeDrive's `q N`: the check that uses up the quota is a driver failure. */
+static void kr_on_check_quota(const char *file, int line)
+{
+	char detail[256];
+
+	snprintf(detail, sizeof(detail), "%s:%d: check quota used up", file, line);
+	kr_fault(KR_CAUSE_QUOTA, detail); /* outside the driver or with recovery off: nothing to do */
+}
+
+void kr_checks_set_quota(unsigned long n)
+{
+	fgft_check_countdown_hook = kr_on_check_quota;
+	fgft_check_countdown = n;
+}
+
+unsigned long kr_checks_quota_remaining(void)
+{
+	return fgft_check_countdown;
+}
+
 /* Called when recovery is turned on; a reference from kr_policy.c, so a static link always pulls this in. */
 void kr_checks_attach(void)
 {

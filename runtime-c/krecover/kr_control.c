@@ -20,8 +20,6 @@
 
 int kr_probes_armed;
 
-/* `q N`: fail after N more driver function entries. */
-static unsigned long kr_quota;
 /* `f FUNCTION OFFSET` / `i CAUSE FUNCTION OFFSET`: on the (OFFSET+1)-th entry of FUNCTION. */
 static char kr_probe_function[KR_NAME_MAX];
 static unsigned long kr_probe_skip;
@@ -40,12 +38,12 @@ static long kr_watch_offset;
 
 static void kr_probes_update(void)
 {
-	kr_probes_armed = kr_quota != 0 || kr_probe_function[0] != '\0';
+	kr_probes_armed = kr_probe_function[0] != '\0';
 }
 
 void kr_probe_reset(void)
 {
-	kr_quota = 0;
+	kr_checks_set_quota(0);
 	kr_probe_function[0] = '\0';
 	kr_probe_skip = 0;
 	kr_probe_action = KR_INJECT_FAIL;
@@ -54,13 +52,6 @@ void kr_probe_reset(void)
 
 void kr_probe(const char *function)
 {
-	if (kr_quota) {
-		kr_stats_data.probes_counted++;
-		if (--kr_quota == 0) {
-			kr_probes_update();
-			kr_fault(KR_CAUSE_QUOTA, function);
-		}
-	}
 	if (kr_probe_function[0] && strcmp(function, kr_probe_function) == 0) {
 		if (kr_probe_skip) {
 			kr_probe_skip--;
@@ -132,8 +123,7 @@ static int kr_command(char **w, int n, const char **error)
 	if (n == 2 && strcmp(w[0], "r") == 0 && kr_parse_ulong(w[1], &a) == 0 && a <= 1) {
 		s.recovery = (int)a;
 	} else if (n == 2 && strcmp(w[0], "q") == 0 && kr_parse_ulong(w[1], &a) == 0) {
-		kr_quota = (unsigned long)a;
-		kr_probes_update();
+		kr_checks_set_quota((unsigned long)a);
 		return 0;
 	} else if (n == 3 && strcmp(w[0], "f") == 0 && kr_parse_ulong(w[2], &a) == 0 &&
 		   kr_arm_probe(w[1], a, KR_INJECT_FAIL) == 0) {
@@ -239,8 +229,7 @@ size_t kr_control_read(char *buf, size_t len)
 	KR_PRINT("recovery-time-total-ns: %llu\n", st->recovery_wall_ns_total);
 	KR_PRINT("release-time-last-ns: %llu\n", st->release_wall_ns_last);
 	KR_PRINT("restart-time-last-ns: %llu\n", st->restart_wall_ns_last);
-	KR_PRINT("entries-counted: %lu\n", st->probes_counted);
-	KR_PRINT("quota-remaining: %lu\n", kr_quota);
+	KR_PRINT("quota-remaining: %lu\n", kr_checks_quota_remaining());
 	KR_PRINT("probe: %s %s %lu\n", kr_inject_name(kr_probe_action),
 		 kr_probe_function[0] ? kr_probe_function : "-", kr_probe_skip);
 #undef KR_PRINT

@@ -74,6 +74,9 @@ extern void (*kr_misuse_injector)(enum kr_inject what);
 
 /* kr_checks.c */
 void kr_checks_attach(void);
+/* `q N`: fail the driver at its N-th executed run-time check from now (0: off). */
+void kr_checks_set_quota(unsigned long n);
+unsigned long kr_checks_quota_remaining(void);
 
 /* kr_control.c */
 void kr_control_poll_file(void);

@@ -50,7 +50,12 @@ export function writeLatin1(dir: string, name: string, text: string): string {
  */
 export function buildMiniDriverProgram(dir: string, extraFlags: string[] = []): string {
   const source = readFileSync(join(repo, 'test/recovery/c/mini_drv.c'), 'latin1');
-  const result = stubify(source, dir);
+  // Stubs and bounds checks (failures go to krecover), as `make KRECOVER=1` builds a driver.
+  const pre = preprocess(source, dir);
+  const result = transformTranslationUnit(join(dir, 'drv.c'), pre, {
+    stubs: { enabled: true },
+    bounds: { optimize: true, failMode: 'recover' },
+  });
   const errors = result.diagnostics.list.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw new Error(JSON.stringify(errors));
   writeLatin1(dir, 'mini_drv.i', result.output);

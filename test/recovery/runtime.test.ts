@@ -58,12 +58,12 @@ describe('control interface and stubs', () => {
     expect(r.values.get('failures.probe')).toBe('1');
   });
 
-  it('q N fails after N driver function entries', () => {
+  it('q N fails at the N-th run-time check the driver executes', () => {
     const r = runScenario(exe, ['quota']);
     expect(r.status, r.stderr).toBe(0);
-    // entries: xmit, helper, xmit, helper, xmit (5th) -> the third xmit fails
+    // q 5, then five transmits, each executing one bounds check: the fifth check fails the fifth transmit
     expect(r.values.get('failures.quota')).toBe('1');
-    expect(r.values.get('entries-counted')).toBe('5');
+    expect(r.values.get('quota-remaining')).toBe('0');
     expect(r.values.get('last')).toBe('-5');
   });
 

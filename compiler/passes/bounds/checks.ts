@@ -73,6 +73,10 @@ export function checkPrelude(failMode: 'abort' | 'log' | 'recover'): string {
     'extern void fgft_check_fail(int kind, const char *file, int line, long long value, long long bound);',
     'extern void fgft_check_fail_fatal(int kind, const char *file, int line, long long value, long long bound) __attribute__((noreturn));',
     'extern void fgft_check_set_default_mode(int mode);',
+    // SafeDrive's `q N` (fail after N checks): every executed check counts down while a count is set.
+    'extern unsigned long fgft_check_countdown;',
+    'extern void fgft_check_countdown_expired(const char *file, int line);',
+    'static inline void fgft_check_tick(const char *f, int l) { if (__builtin_expect(fgft_check_countdown != 0, 0) && --fgft_check_countdown == 0) fgft_check_countdown_expired(f, l); }',
   ];
   for (const [suffix, forget] of [['', ''], ['_fixed', FORGET]]) {
     lines.push(
@@ -95,6 +99,9 @@ export function checkPrelude(failMode: 'abort' | 'log' | 'recover'): string {
     `static inline long long fgft_check_assign(long long need, long long have, const char *f, int l) { if (__builtin_expect(need < 0 || need > have, 0)) ${FAIL}(11, f, l, need, have); return need; }`,
     `static inline void fgft_check_loop_range(long long lo, long long hi, long long n, const char *f, int l) { if (lo >= hi) return; if (__builtin_expect(lo < 0, 0)) ${FAIL}(2, f, l, lo, n); else if (__builtin_expect(hi > n, 0)) ${FAIL}(3, f, l, hi - 1, n); }`,
   );
+  for (let k = 0; k < lines.length; k++) {
+    if (!lines[k].includes('fgft_check_tick(const char')) lines[k] = lines[k].replace('const char *f, int l) { ', 'const char *f, int l) { fgft_check_tick(f, l); ');
+  }
   if (mode !== 0) {
     lines.push(`static void __attribute__((constructor, used)) fgft_check_init_mode(void) { fgft_check_set_default_mode(${mode}); }`);
   }

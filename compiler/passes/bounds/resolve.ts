@@ -204,6 +204,12 @@ export class Resolver {
     return { ...base, text };
   }
 
+  /** `id` names a variable whose elements have `v`'s element type (a `void *` handed to a `struct x *` has not). */
+  private sameType(v: VarInfo, id: Parser.SyntaxNode): boolean {
+    const other = this.vars.lookup(id.text, id.startIndex);
+    return other !== undefined && sameElementType(v, other);
+  }
+
   /** Where a value stored into `v` points: the bounds it carries. */
   private sourceBounds(v: VarInfo, value: Parser.SyntaxNode): SourceBounds {
     let n = value;
@@ -243,6 +249,8 @@ export class Resolver {
     }
     const innerFacts = inner === b ? f : this.facts(inner);
     if (!innerFacts || (innerFacts.safe && !innerFacts.explicitSafe && (inner.type !== 'identifier' || cast))) return 'unbounded';
+    // A bound counted in another type's elements does not carry over (a `void *` handed to a `struct x *`).
+    if (inner.type === 'identifier' && !this.sameType(v, inner)) return 'unbounded';
     if (f.bound.kind === 'range') return { lo: f.bound.lo, hi: f.bound.hi };
     if (f.bound.kind === 'count' && !f.nt) return { lo: f.text, hi: `${f.text} + (${f.bound.count})` };
     return 'unbounded';
@@ -401,6 +409,8 @@ export class Resolver {
     if (!source) return undefined;
     const bv = this.vars.lookup(source.text, source.startIndex);
     if (!bv || (bv.kind === 'local' && bv.annotations.length === 0 && !isArrayDeclarator(bv.info))) return undefined;
+    // B's bound counts B's elements: it says nothing about v's if their types differ (void * data -> struct x *).
+    if (!sameElementType(v, bv)) return undefined;
     const bf = this.facts(source);
     if (!bf || bf.bound.kind !== 'count' || bf.nt) return undefined;
     // B and everything its bound depends on must be fixed for the whole function.
@@ -603,6 +613,18 @@ export function factsFor(
 function isPureText(n: Parser.SyntaxNode): boolean {
   if (['call_expression', 'assignment_expression', 'update_expression'].includes(n.type)) return false;
   return n.namedChildren.every(isPureText);
+}
+
+/** The type of what a pointer or array variable holds: `T` for `T *` and for `T [N]` (qualifiers ignored). */
+function elementType(v: VarInfo): string {
+  const t = v.info.type.replace(/\b(const|volatile|restrict|__restrict)\b/g, '').replace(/\s+/g, '');
+  if (t.endsWith('*')) return t.slice(0, -1);
+  const bracket = t.indexOf('[');
+  return bracket >= 0 ? t.slice(0, bracket) + t.slice(t.indexOf(']', bracket) + 1) : t;
+}
+
+function sameElementType(a: VarInfo, b: VarInfo): boolean {
+  return elementType(a) === elementType(b);
 }
 
 /** A local whose bounds cannot be inferred: only null-checked where it is used. */

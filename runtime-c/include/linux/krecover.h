@@ -122,7 +122,6 @@ struct kr_stats {
 	unsigned long restart_failures;
 	unsigned long refused_calls;	/* entry calls into an unloaded driver */
 	unsigned long resources_released;
-	unsigned long probes_counted;	/* function entries counted for `q N` */
 	unsigned long long recovery_wall_ns_total;
 	unsigned long long recovery_wall_ns_last;	/* release + (restart) of the last recovery */
 	unsigned long long release_wall_ns_last;	/* of which: compensation and unload */

@@ -8,6 +8,8 @@ struct mini_dev {
 	int *bad;
 	volatile int divisor;
 	volatile char *bus_page;
+	int * COUNT(nslots) slots;	/* per-frame state: every transmit executes one bounds check */
+	int nslots;
 };
 
 struct mini_ops {
@@ -42,11 +44,11 @@ static int mini_open(struct mini_dev *dev)
 
 static int mini_xmit(struct mini_dev *dev, int frame)
 {
-	return mini_helper(frame) + dev->opened - 1;
+	return mini_helper(frame) + dev->opened - 1 + dev->slots[frame];
 }
 
-/* Each `how` is one failure cause. */
-static void mini_poke(struct mini_dev *dev, int how)
+/* Each `how` is one failure cause: the faults themselves, so no checks here. */
+TRUSTED static void mini_poke(struct mini_dev *dev, int how)
 {
 	switch (how) {
 	case 1:

@@ -17,6 +17,8 @@ struct mini_dev {
 	int *bad;
 	volatile int divisor;
 	volatile char *bus_page;
+	int *slots;
+	int nslots;
 };
 
 struct mini_ops {
@@ -55,6 +57,7 @@ static void unload(void)
 }
 
 static struct mini_dev dev;
+static int slots[8];
 
 static int restart(void)
 {
@@ -125,6 +128,8 @@ int main(int argc, char **argv)
 	kr_set_recovery_ops(&ops);
 	fgft_check_set_default_mode(FGFT_FAIL_RECOVER);
 	dev.divisor = 0;
+	dev.slots = slots;
+	dev.nslots = 8;
 	printf("open=%d\n", mini_ops.open(&dev));
 	printf("xmit=%d\n", mini_ops.xmit(&dev, 3));
 
