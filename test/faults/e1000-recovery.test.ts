@@ -68,7 +68,7 @@ interface Row {
 
 const rows: Row[] = [
   // krecover's own SafeDrive triggers, with the fault runtime linked in.
-  { name: 'krecover q N: fail after N driver function entries', commands: () => 'r 1; p restart; q 300', selectByEnv: false,
+  { name: 'krecover q N: fail at the N-th executed bounds check', commands: () => 'r 1; p restart; q 300', selectByEnv: false,
     activated: false, recoveries: 1, cause: 'failures.quota', pass: true },
   { name: 'krecover f FUNC OFF: fail on the 11th transmit', commands: () => 'r 1; p restart; f e1000_xmit_frame 10', selectByEnv: false,
     activated: false, recoveries: 1, cause: 'failures.probe', pass: true },
