@@ -7,13 +7,13 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transformTranslationUnit } from '../compiler/pipeline.js';
 import { median, round } from './benchmark.js';
+import { checkoutRoot } from '../compiler/checkout.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const repoRoot = resolve(here, basename(dirname(here)) === 'dist' ? '../..' : '..');
+const repoRoot = checkoutRoot();
 const SOURCE = join(repoRoot, 'bench', 'bounds-ringbuf.c');
 const RUNTIME = join(repoRoot, 'runtime-c', 'checks', 'fgft_check.c');
 const ANNOTATIONS = join(repoRoot, 'annotations');

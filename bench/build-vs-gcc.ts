@@ -8,13 +8,12 @@
 // wall times and their ratios (goal: fgftc <= 1.5x gcc).
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
 import { median, round, type BenchResult } from './benchmark.js';
+import { checkoutRoot } from '../compiler/checkout.js';
 
 // bench/build-vs-gcc.ts and dist/bench/build-vs-gcc.js: find the checkout from either.
-const here = dirname(fileURLToPath(import.meta.url));
-const repoRoot = resolve(here, basename(dirname(here)) === 'dist' ? '../..' : '..');
+const repoRoot = checkoutRoot();
 
 const GENERATED_FILES = 15;
 const BLOCKS_PER_FILE = Number(process.env.FGFTC_BENCH_BLOCKS ?? 10);

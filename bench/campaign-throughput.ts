@@ -10,16 +10,15 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { transformTranslationUnit } from '../compiler/pipeline.js';
 import { buildPlan } from '../fault-inject/campaign/plan.js';
 import { runAll, TrialRunner, type Target } from '../fault-inject/campaign/runner.js';
 import type { TrialSpec } from '../fault-inject/campaign/trial.js';
 import { round, type BenchResult } from './benchmark.js';
+import { checkoutRoot } from '../compiler/checkout.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const repoRoot = resolve(here, basename(dirname(here)) === 'dist' ? '../..' : '..');
+const repoRoot = checkoutRoot();
 const fixtures = join(repoRoot, 'test', 'faults', 'fixtures');
 const runtimeDir = join(repoRoot, 'fault-inject', 'runtime');
 const PER_FAULT_TRIALS = Number(process.env.FGFTC_BENCH_PER_FAULT_TRIALS ?? 24);

@@ -6,12 +6,11 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join } from 'node:path';
 import { median, round } from './benchmark.js';
+import { checkoutRoot } from '../compiler/checkout.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = resolve(here, basename(dirname(here)) === 'dist' ? '../..' : '..');
+const root = checkoutRoot();
 const runtime = join(root, 'runtime-c');
 const example = join(root, 'examples', 'e1000');
 

@@ -3,24 +3,16 @@
 // the recovery runtime and, where needed, the simulated machine. Used by
 // bench/recovery-stubs.ts and test/recovery/.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { stripAnnotationsPass } from '../compiler/passes/bounds/strip-annotations.js';
 import type { Pass, TransformOptions } from '../compiler/passes/pass.js';
 import { entryStubsPass } from '../compiler/passes/stubs/index.js';
 import { transformTranslationUnit } from '../compiler/pipeline.js';
+import { checkoutRoot } from '../compiler/checkout.js';
 
 /** The repository root, from the source tree or from dist/. */
-export function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('cannot find the repository root');
-    dir = up;
-  }
-  return dir;
-}
+export const repoRoot = (): string => checkoutRoot();
 
 const root = repoRoot();
 

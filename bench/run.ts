@@ -4,10 +4,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { BenchResult } from './benchmark.js';
 import { benchmarks } from './index.js';
+import { checkoutRoot } from '../compiler/checkout.js';
 
 interface ResultsFile {
   machine: { cpus: number; cpuModel: string; node: string; gcc: string; loadAverage1m: number };
@@ -15,8 +15,7 @@ interface ResultsFile {
   results: Record<string, BenchResult>;
 }
 
-const here = dirname(fileURLToPath(import.meta.url));
-const repoRoot = resolve(here, basename(dirname(here)) === 'dist' ? '../..' : '..');
+const repoRoot = checkoutRoot();
 const resultsPath = join(repoRoot, 'bench', 'results.json');
 
 function gccVersion(): string {

@@ -8,16 +8,12 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join } from 'node:path';
+import { checkoutRoot } from '../checkout.js';
 import { UserError } from '../diagnostics.js';
+import { boundsRuntimeSource } from '../passes/bounds/options.js';
 import { hasOption, type CommandLine } from './command-line.js';
 
-// compiler/driver/runtime-library.ts and dist/compiler/driver/runtime-library.js: find the checkout from either.
-const here = dirname(fileURLToPath(import.meta.url));
-const repoRoot = resolve(here, basename(resolve(here, '../..')) === 'dist' ? '../../..' : '../..');
-
-export const RUNTIME_SOURCES = ['runtime-c/checks/fgft_check.c', 'fault-inject/runtime/fgft_fault.c'];
 
 /** Links that must not get the runtime: no default libraries, partial links, shared objects (not PIC). */
 const NO_RUNTIME_OPTIONS = ['-nostdlib', '-nodefaultlibs', '-nolibc', '-r', '-shared', '-static-pie'];
@@ -27,8 +23,8 @@ export function linksRuntime(cmd: CommandLine): boolean {
 }
 
 /** The archive for this compiler, built on first use (and again when a runtime source changes). */
-export function runtimeArchive(cc: readonly string[], cacheDir = join(repoRoot, 'dist', 'runtime')): string {
-  const sources = RUNTIME_SOURCES.map((s) => join(repoRoot, s));
+export function runtimeArchive(cc: readonly string[], cacheDir = join(checkoutRoot(), 'dist', 'runtime')): string {
+  const sources = [boundsRuntimeSource(), join(checkoutRoot(), 'fault-inject', 'runtime', 'fgft_fault.c')];
   const missing = sources.find((s) => !existsSync(s));
   if (missing) throw new UserError(`fgftc's runtime source ${missing} is missing: this fgftc installation is incomplete`);
   const key = createHash('sha256')

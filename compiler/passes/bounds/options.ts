@@ -5,8 +5,8 @@
 //   --fgftc-no-bounds-optimize             keep every check (for comparison)
 //   --fgftc-bounds-no-opt=NAME[,NAME]      switch off single optimisations (optimize/index.ts)
 // boundsOptionsFromArgs parses the same flags for tools outside the driver.
-import { dirname, join, resolve, basename } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { checkoutRoot } from '../../checkout.js';
 import { UserError } from '../../diagnostics.js';
 import type { TransformOptions } from '../pass.js';
 
@@ -36,9 +36,6 @@ export function boundsOptionsFromArgs(argv: readonly string[], enabledByDefault 
   return { options: enabled ? options : undefined, rest };
 }
 
-// compiler/passes/bounds/options.ts and dist/compiler/passes/bounds/options.js: find the checkout from either.
-const here = dirname(fileURLToPath(import.meta.url));
-const repoRoot = resolve(here, basename(resolve(here, '../../..')) === 'dist' ? '../../../..' : '../../..');
 
 /**
  * The C file a checked program must be linked with (fgft_check_fail and
@@ -46,5 +43,5 @@ const repoRoot = resolve(here, basename(resolve(here, '../../..')) === 'dist' ? 
  * once and adds it to the link, as gcc -fsanitize adds its runtime.
  */
 export function boundsRuntimeSource(): string {
-  return join(repoRoot, 'runtime-c', 'checks', 'fgft_check.c');
+  return join(checkoutRoot(), 'runtime-c', 'checks', 'fgft_check.c');
 }
