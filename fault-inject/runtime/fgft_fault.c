@@ -136,12 +136,19 @@ extern unsigned long fgft_check_countdown __attribute__((weak));
 extern void (*fgft_check_countdown_hook)(const char *file, int line) __attribute__((weak));
 static int counting_checks;
 
+/* The N events are done: arm the fault (unless it still waits for a function). */
+static void arm_after_reached(void)
+{
+	arm_after_checks = 0;
+	counting_checks = 0;
+	set_armed(selected_id[0] != '\0' && arm_on_func[0] == '\0');
+}
+
 static void after_checks_reached(const char *file, int line)
 {
 	(void)file;
 	(void)line;
-	checks_seen = arm_after_checks;
-	fgft_fault_note_check();
+	arm_after_reached();
 }
 
 /* Every instrumented driver function calls this on entry. */
@@ -163,9 +170,7 @@ void fgft_fault_note_check(void)
 {
 	if (arm_after_checks == 0 || ++checks_seen < arm_after_checks)
 		return;
-	arm_after_checks = 0;
-	counting_checks = 0;
-	set_armed(selected_id[0] != '\0' && arm_on_func[0] == '\0');
+	arm_after_reached();
 }
 
 static void set_after(unsigned long n)
