@@ -2,13 +2,13 @@
 // annotations become fgft_* attributes that the output no longer contains;
 // the kernel's own __counted_by family, defined first, wins.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, transform } from './helpers.js';
+import { makeScratchDir } from '../scratch.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'fgftc-hdr-'));
+const dir = makeScratchDir('fgftc-hdr');
 
 const EVERY_ANNOTATION = `
 #include <stddef.h>

@@ -1,14 +1,14 @@
 // Shared by the bounds tests: preprocess a C snippet the way fgftc does and
 // run it through the pipeline.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BoundsOptions } from '../../compiler/passes/bounds/options.js';
 import { transformTranslationUnit, type TransformResult } from '../../compiler/pipeline.js';
+import { makeScratchDir } from '../scratch.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-const dir = mkdtempSync(join(tmpdir(), 'fgftc-bounds-'));
+const dir = makeScratchDir('fgftc-bounds');
 let counter = 0;
 
 /** `src` with fgft.h included, preprocessed under __FGFTC__; the file is named snippet-N.c. */

@@ -1,15 +1,15 @@
 // `fgftc lint`: gcc-style, JSON and SARIF 2.1.0 output; exit 1 on errors;
 // warnings for pointer arithmetic on unannotated interface parameters.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatSarif } from '../../compiler/lint/format.js';
 import { lintUnit } from '../../compiler/lint/lint-unit.js';
 import { preprocess, ROOT } from './helpers.js';
+import { makeScratchDir } from '../scratch.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'fgftc-lint-'));
+const dir = makeScratchDir('fgftc-lint');
 const BAD = '#include "fgft.h"\nint sum(int *a, int n) { int s = 0; for (int i = 0; i < n; i++) s += a[i]; return s; }\nstatic int t[4];\nint bad(void) { return t[4]; }\n';
 const GOOD = '#include "fgft.h"\nint sum(int *COUNT(n) a, int n) { int s = 0; for (int i = 0; i < n; i++) s += a[i]; return s; }\n';
 

@@ -1,14 +1,14 @@
 // The C side: the check runtime and every prelude build warning-free, and a
 // failing check aborts, logs each site once, or calls the recovery hook.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkPrelude } from '../../compiler/passes/bounds/checks.js';
 import { ROOT } from './helpers.js';
+import { makeScratchDir } from '../scratch.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'fgftc-rt-'));
+const dir = makeScratchDir('fgftc-rt');
 const RUNTIME = join(ROOT, 'runtime-c/checks/fgft_check.c');
 const CFLAGS = ['-std=gnu11', '-Wall', '-Wextra', '-Werror', '-O1'];
 

@@ -2,11 +2,12 @@
 // the instrumented .i with the check runtime (compiled once), run, and report
 // what happened. Work is spread over a small pool of gcc processes.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { transformTranslationUnit } from '../../compiler/pipeline.js';
+import { makeScratchDir } from '../scratch.js';
 
 const run = promisify(execFile);
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -81,7 +82,7 @@ export async function pool<T, R>(items: T[], width: number, job: (t: T) => Promi
 }
 
 export class Harness {
-  readonly dir = mkdtempSync(join(tmpdir(), 'fgftc-conf-'));
+  readonly dir = makeScratchDir('fgftc-conf');
   private runtimeObject?: Promise<string>;
   /** Built-and-run results by emitted text: the optimized and unoptimized builds of a case are often the same program. */
   private readonly byOutput = new Map<string, Promise<Partial<Outcome>>>();
