@@ -51,7 +51,7 @@ export function writeLatin1(dir: string, name: string, text: string): string {
 export function buildMiniDriverProgram(dir: string, extraFlags: string[] = []): string {
   const source = readFileSync(join(repo, 'test/recovery/c/mini_drv.c'), 'latin1');
   // Stubs and bounds checks (failures go to krecover), as `make KRECOVER=1` builds a driver.
-  const pre = preprocess(source, dir);
+  const pre = preprocess(source, dir, 'drv.c', [`-I${repo}/test/recovery/c`]);
   const result = transformTranslationUnit(join(dir, 'drv.c'), pre, {
     stubs: { enabled: true },
     bounds: { optimize: true, failMode: 'recover' },
@@ -64,6 +64,7 @@ export function buildMiniDriverProgram(dir: string, extraFlags: string[] = []): 
     ...cflags,
     ...extraFlags,
     `-I${repo}/runtime-c/include`,
+    `-I${repo}/annotations`,
     '-x', 'cpp-output', 'mini_drv.i',
     '-x', 'c', join(repo, 'test/recovery/c/recovery_main.c'),
     ...krecoverCoreSources,

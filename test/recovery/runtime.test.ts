@@ -1,5 +1,5 @@
 // The recovery runtime end to end, without the kernel shim: a small driver
-// (c/mini_drv.c) goes through fgftc's stubs pass, is compiled with gcc
+// (c/mini_drv.c) goes through fgftc's stubs and bounds passes, is compiled with gcc
 // -Wall -Wextra -Werror and linked with runtime-c/krecover; each scenario of
 // c/recovery_main.c faults it one way and the statistics must show it.
 import { beforeAll, describe, expect, it } from 'vitest';

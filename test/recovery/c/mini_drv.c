@@ -1,25 +1,8 @@
 /* A small driver for the recovery runtime tests: its entry points are found
  * by fgftc (ops table, registration call, ENTRY) and each can be made to fail
  * one way.  No fault here is reached unless a test asks for it. */
-#include <fgft.h>
+#include "mini_dev.h"
 
-struct mini_dev {
-	int opened;
-	int *bad;
-	volatile int divisor;
-	volatile char *bus_page;
-	int * COUNT(nslots) slots;	/* per-frame state: every transmit executes one bounds check */
-	int nslots;
-};
-
-struct mini_ops {
-	int (*open)(struct mini_dev *dev);
-	int (*xmit)(struct mini_dev *dev, int frame);
-	void (*poke)(struct mini_dev *dev, int how);
-	int *(*lookup)(struct mini_dev *dev, int key);
-};
-
-typedef int (*mini_handler_t)(int irq, void *data);
 int mini_register_irq(int irq, mini_handler_t handler, void *data);
 void kr_trigger_fault(void);
 void fgft_check_fail(int kind, const char *file, int line, long long value, long long bound);

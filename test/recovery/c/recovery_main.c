@@ -1,4 +1,4 @@
-/* Drives mini_drv.c (built through fgftc with stubs) against the krecover
+/* Drives mini_drv.c (built through fgftc with stubs and checks) against the krecover
  * runtime without the kernel shim: recovery_ops count what recovery asks
  * for.  argv[1] names a scenario; the program prints `key=value` lines that
  * test/recovery/runtime.test.ts checks. */
@@ -12,23 +12,8 @@
 #include <linux/krecover.h>
 #include "../../../runtime-c/checks/fgft_check.h"
 
-struct mini_dev {
-	int opened;
-	int *bad;
-	volatile int divisor;
-	volatile char *bus_page;
-	int *slots;
-	int nslots;
-};
+#include "mini_dev.h"
 
-struct mini_ops {
-	int (*open)(struct mini_dev *dev);
-	int (*xmit)(struct mini_dev *dev, int frame);
-	void (*poke)(struct mini_dev *dev, int how);
-	int *(*lookup)(struct mini_dev *dev, int key);
-};
-
-typedef int (*mini_handler_t)(int irq, void *data);
 extern const struct mini_ops mini_ops;
 int mini_nested_entry(struct mini_dev *dev);
 
