@@ -12,6 +12,7 @@
 #include <linux/etherdevice.h>
 #include <linux/ethtool.h>
 #include <linux/spinlock.h>
+#include <linux/mutex.h>
 #include <linux/workqueue.h>
 #include <fgft.h>
 
@@ -151,6 +152,12 @@ struct e1000_adapter {
 	struct work_struct reset_task;	/* TX timeout recovery */
 	struct work_struct link_task;	/* link state change handling */
 	struct delayed_work watchdog_task;	/* periodic link/stats/irq check */
+
+	/*
+	 * Serialises reconfiguration (ring sizes, MTU, message level) with
+	 * itself and with the reset task; taken after rtnl_lock.
+	 */
+	struct mutex config_mutex;
 
 	spinlock_t stats_lock;
 	struct e1000_sw_stats sw_stats;

@@ -40,11 +40,14 @@ static void e1000_set_msglevel(struct net_device *netdev, u32 data)
 {
 	struct e1000_adapter *adapter = netdev_priv(netdev);
 
+	mutex_lock(&adapter->config_mutex);
 #ifdef CONFIG_KRECOVER
+	/* Reached with the configuration mutex held: recovery must release it. */
 	if (data == E1000_MSGLEVEL_TRIGGER_FAULT)
 		kr_trigger_fault();
 #endif
 	adapter->msg_enable = data;
+	mutex_unlock(&adapter->config_mutex);
 }
 
 static int e1000_get_regs_len(struct net_device *netdev)
@@ -124,14 +127,16 @@ static int e1000_set_ringparam(struct net_device *netdev,
 
 	tx_count = e1000_ring_count(ring->tx_pending, E1000_MIN_TXD, E1000_MAX_TXD);
 	rx_count = e1000_ring_count(ring->rx_pending, E1000_MIN_RXD, E1000_MAX_RXD);
+
+	err = 0;
+	mutex_lock(&adapter->config_mutex);
 	if (tx_count == adapter->tx_ring_count &&
 	    rx_count == adapter->rx_ring_count)
-		return 0;
+		goto out_unlock;
 
 	while (test_and_set_bit(__E1000_RESETTING, &adapter->flags))
 		msleep(1);
 
-	err = 0;
 	if (!netif_running(netdev))
 		goto out_set_counts;
 
@@ -157,6 +162,8 @@ err_setup_rx:
 	e1000_free_all_tx_resources(adapter, &tx_new);
 out:
 	clear_bit(__E1000_RESETTING, &adapter->flags);
+out_unlock:
+	mutex_unlock(&adapter->config_mutex);
 	return err;
 }
 

@@ -793,11 +793,13 @@ static void e1000_reset_task(struct work_struct *work)
 		container_of(work, struct e1000_adapter, reset_task);
 
 	rtnl_lock();
+	mutex_lock(&adapter->config_mutex);
 	if (!test_bit(__E1000_DOWN, &adapter->flags) &&
 	    netif_running(adapter->netdev)) {
 		netif_err(adapter, tx_err, adapter->netdev, "Reset adapter\n");
 		e1000_reinit_locked(adapter);
 	}
+	mutex_unlock(&adapter->config_mutex);
 	rtnl_unlock();
 }
 
@@ -1017,16 +1019,21 @@ int e1000_up(struct e1000_adapter * NONNULL adapter)
 	e1000_set_rx_mode(netdev);
 	e1000_alloc_rx_buffers(adapter, &adapter->rx_ring,
 			       e1000_rx_desc_unused(&adapter->rx_ring));
-	e1000_enable_rx(adapter);
 
 	clear_bit(__E1000_DOWN, &adapter->flags);
 	napi_enable(&adapter->napi);
+	/*
+	 * The watchdog runs as soon as the caller is done and then every two
+	 * seconds (Linux's e1000 starts it from the link interrupt, one jiffy
+	 * after up); e1000_down() cancels it, queued or armed.
+	 */
+	schedule_delayed_work(&adapter->watchdog_task, 0);
+	e1000_enable_rx(adapter);
 	e1000_irq_enable(adapter);
 	netif_wake_queue(netdev);
 
 	/* Raise LSC so the link task looks at the current link state. */
 	ew32(&adapter->hw, E1000_ICS, E1000_ICR_LSC);
-	schedule_delayed_work(&adapter->watchdog_task, E1000_WATCHDOG_INTERVAL);
 	return 0;
 }
 
@@ -1184,6 +1191,7 @@ static int e1000_change_mtu(struct net_device *netdev, int new_mtu)
 	if (new_mtu < ETH_MIN_MTU || max_frame > E1000_MAX_JUMBO_FRAME_SIZE)
 		return -EINVAL;
 
+	mutex_lock(&adapter->config_mutex);
 	while (test_and_set_bit(__E1000_RESETTING, &adapter->flags))
 		msleep(1);
 
@@ -1198,6 +1206,7 @@ static int e1000_change_mtu(struct net_device *netdev, int new_mtu)
 		e1000_up(adapter);
 
 	clear_bit(__E1000_RESETTING, &adapter->flags);
+	mutex_unlock(&adapter->config_mutex);
 	return 0;
 }
 
@@ -1315,6 +1324,7 @@ static void e1000_sw_init(struct e1000_adapter * NONNULL adapter)
 	adapter->rx_ring_count = E1000_DEFAULT_RXD;
 	adapter->rx_buffer_len =
 		e1000_rx_buffer_len_for(netdev->mtu + ETH_HLEN + ETH_FCS_LEN + VLAN_HLEN);
+	mutex_init(&adapter->config_mutex);
 	spin_lock_init(&adapter->stats_lock);
 	INIT_WORK(&adapter->reset_task, e1000_reset_task);
 	INIT_WORK(&adapter->link_task, e1000_link_task);
@@ -1427,6 +1437,7 @@ static void e1000_remove(struct pci_dev *pdev)
 	e1000_reset_hw(adapter);
 	netif_napi_del(&adapter->napi);
 	iounmap(adapter->hw.hw_addr);
+	mutex_destroy(&adapter->config_mutex);
 	free_netdev(netdev);
 	pci_release_regions(pdev);
 	pci_disable_device(pdev);

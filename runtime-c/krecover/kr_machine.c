@@ -217,6 +217,35 @@ static unsigned long kr_machine_release_all(void)
 	return kr_released_now;
 }
 
+/*
+ * At the failure: the scheduler step that follows would run the driver's
+ * queued work into the refusing stubs before the next tick releases
+ * anything, so the work would be dropped, never compensated.  It is
+ * cancelled at once, through its compensation; it touches nothing the
+ * interrupted caller still uses.  Not while the unwound code left the CPU
+ * in atomic context, a spinlock held or interrupts off (cancel_work_sync()
+ * may sleep): then the release does it.
+ */
+static int kr_cancel_queued_work(struct fgft_resource *res, void *arg)
+{
+	return res->type == FGFT_RES_WORK ? kr_release_one(res, arg) : 0;
+}
+
+static unsigned long kr_machine_stop_deferred(void)
+{
+	struct fgft_entry_state saved;
+
+	saved = fgft_entry_begin(fgft_module_owner(), FGFT_CTX_PROCESS, "krecover");
+	kr_released_now = 0;
+	if (!in_atomic()) {
+		kr_releasing = 1;
+		fgft_track_for_each_reverse(NULL, kr_cancel_queued_work, NULL);
+		kr_releasing = 0;
+	}
+	fgft_entry_end(saved);
+	return kr_released_now;
+}
+
 /* ---- configuration to replay after a restart ---- */
 
 struct kr_netdev_config {
@@ -370,6 +399,7 @@ static const struct kr_recovery_ops kr_machine_ops = {
 	.unload = kr_unload,
 	.restart = kr_restart,
 	.now_ns = kr_machine_now,
+	.stop_deferred = kr_machine_stop_deferred,
 };
 
 /* ---- kernel-API misuse and the scheduler ---- */

@@ -30,6 +30,10 @@ struct kr_settings kr_settings = {
 struct kr_stats kr_stats_data;
 const struct kr_recovery_ops *kr_ops;
 volatile int kr_state = KR_DRIVER_LOADED;
+/* Queued work cancelled at the failure (kr_recover), counted with the release that follows, and the wall time
+ * that took (part of the release's). */
+static unsigned long kr_stopped;
+static unsigned long long kr_stop_wall_ns;
 
 /* When the recent restarts happened, for the per-window limit. */
 static unsigned long long kr_restart_times[KR_RESTART_HISTORY];
@@ -82,6 +86,8 @@ void kr_reset(void)
 	memset(&kr_stats_data, 0, sizeof(kr_stats_data));
 	memset(kr_restart_times, 0, sizeof(kr_restart_times));
 	kr_restart_next = 0;
+	kr_stopped = 0;
+	kr_stop_wall_ns = 0;
 	kr_state = KR_DRIVER_LOADED;
 	kr_probe_reset();
 }
@@ -103,10 +109,11 @@ static unsigned long kr_released_last;
 
 static void kr_release(void)
 {
-	unsigned long released = 0;
+	unsigned long released = kr_stopped;
 
+	kr_stopped = 0;
 	if (kr_ops && kr_ops->release_all)
-		released = kr_ops->release_all();
+		released += kr_ops->release_all();
 	kr_released_last = released;
 	kr_stats_data.resources_released += released;
 	if (kr_ops && kr_ops->unload)
@@ -124,6 +131,13 @@ void kr_recover(enum kr_cause cause)
 {
 	kr_state = KR_DRIVER_RECOVERING;
 	kr_stats_data.recoveries++;
+	/* Queued work would run (refused) before the next kr_poll(); cancelling it touches nothing the caller uses. */
+	if (kr_ops && kr_ops->stop_deferred) {
+		unsigned long long start = kr_wall_ns();
+
+		kr_stopped += kr_ops->stop_deferred();
+		kr_stop_wall_ns += kr_wall_ns() - start;
+	}
 	if (kr_settings.policy == KR_POLICY_UNLOAD)
 		kr_settings.recovery = 0; /* SafeDrive: recovery turns itself off after a failure */
 	fprintf(stderr, "krecover: driver failed (%s): %s scheduled\n", kr_cause_name(cause),
@@ -149,7 +163,8 @@ static void kr_poll_release(void)
 		kr_state = KR_DRIVER_UNLOADED;
 		kr_stats_data.unloads++;
 	}
-	kr_stats_data.release_wall_ns_last = kr_wall_ns() - start;
+	kr_stats_data.release_wall_ns_last = kr_wall_ns() - start + kr_stop_wall_ns;
+	kr_stop_wall_ns = 0;
 	kr_stats_data.restart_wall_ns_last = 0;
 	kr_stats_data.recovery_wall_ns_last = kr_stats_data.release_wall_ns_last;
 	kr_stats_data.recovery_wall_ns_total += kr_stats_data.recovery_wall_ns_last;
@@ -172,6 +187,7 @@ void kr_poll_restart(void)
 		rc = kr_ops->restart();
 	if (rc) {
 		kr_stats_data.restart_failures++;
+		kr_stop_wall_ns = 0; /* it ran inside the restart, timed below */
 		kr_release();
 		kr_state = KR_DRIVER_DISABLED;
 		fprintf(stderr, "krecover: restart failed (%d): driver disabled\n", rc);

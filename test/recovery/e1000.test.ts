@@ -158,8 +158,8 @@ describe('each detection cause during traffic, policy unload', () => {
 });
 
 // What the e1000 driver holds during traffic, each released by the compensation declared for its type. (Held
-// spinlocks and mutexes, and queued work, are never held by the e1000 at a fault point these tests reach; the
-// shim driver in machine.test.ts holds them and checks their compensation.)
+// locks and queued work need a fault at particular points: a held mutex and queued work on the e1000 are in
+// e1000-resources.test.ts; the shim driver in machine.test.ts holds each.)
 const e1000Types = [
   'memory', 'irq', 'dma-coherent', 'dma-mapping', 'io-mapping', 'pci-enable', 'pci-regions', 'pci-driver',
   'net-device', 'net-device-registration', 'napi', 'timer', 'sk_buff',

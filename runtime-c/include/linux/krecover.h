@@ -105,6 +105,9 @@ struct kr_recovery_ops {
 	int (*restart)(void);
 	/* Simulated time in ns (for the hang watchdog, windows and outage); NULL: real time. */
 	unsigned long long (*now_ns)(void);
+	/* At the failure, before the release: cancel the work the driver queued, which the kernel would
+	 * otherwise run into the refusing stubs first (counted with the release). NULL: nothing to do. */
+	unsigned long (*stop_deferred)(void);
 };
 void kr_set_recovery_ops(const struct kr_recovery_ops *ops);
 
