@@ -87,7 +87,8 @@
 #define POLY FGFT_ANNOT(fgft_poly)
 #endif
 #ifndef TV
-#define TV(t) void *
+/* void *TV(t) p: p points to values of the type variable t (Deputy polymorphism). */
+#define TV(t) FGFT_ANNOT(fgft_tv(t))
 #endif
 #ifndef TP
 #define TP(t) FGFT_ANNOT(fgft_tp(t))

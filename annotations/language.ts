@@ -14,14 +14,15 @@ export type AnnotationKind =
   | 'opt' // OPT: may be null
   | 'nt' // NT, NTS, __null_terminated, SNT: null-terminated sequence
   | 'ntc' // NTC(n): null-terminated, at least n elements before the terminator may be read
-  | 'seq' // SEQ / FSEQ: bounds kept by fgftc (inferred)
+  | 'seq' // SEQ / FSEQ: sequence pointer whose bounds fgftc carries (hidden bounds); FSEQ: `forward` set
   | 'trusted' // TRUSTED (function or declaration): no checks
   | 'trusted-block' // TRUSTEDBLOCK: no checks inside the block
   | 'tc' // TC(e): trusted cast
   | 'nt-drop' // NTDROP(e)
   | 'nt-expand' // NTEXPAND(e)
   | 'assume-const' // ASSUMECONST: the field never changes after initialisation
-  | 'poly' // POLY / TP(t): type polymorphism, accepted for compatibility
+  | 'poly' // POLY (function) / TP(t) (struct): declares polymorphism; the type variables are in TV(t)
+  | 'tv' // TV(t): this `void *` points to values of type variable t (name in `typeVariable`)
   | 'when' // WHEN(e): this union member is active when e holds
   | 'dalloc' // DALLOC(sz): function returns sz bytes (or NULL)
   | 'drealloc' // DREALLOC(p, sz)
@@ -36,6 +37,8 @@ export interface Annotation {
   args: BoundExpr[];
   orNull: boolean; // __counted_by_or_null / __sized_by_or_null: null is allowed whatever the count
   byteOrder?: 'le' | 'be'; // __counted_by_le / _be: the count is stored in this byte order
+  forward?: boolean; // FSEQ: a forward sequence (the pointer itself is the lower bound)
+  typeVariable?: string; // TV(t): the type variable's name
   attribute: Attribute; // where it was written
 }
 
@@ -45,6 +48,7 @@ interface Spelling {
   arity: number;
   orNull?: boolean;
   byteOrder?: 'le' | 'be';
+  forward?: boolean;
 }
 
 const SPELLINGS: Record<string, Spelling> = {
@@ -72,7 +76,7 @@ const SPELLINGS: Record<string, Spelling> = {
   fgft_null_terminated: { kind: 'nt', user: '__null_terminated', arity: 0 },
   fgft_ntc: { kind: 'ntc', user: 'NTC', arity: 1 },
   fgft_seq: { kind: 'seq', user: 'SEQ', arity: 0 },
-  fgft_fseq: { kind: 'seq', user: 'FSEQ', arity: 0 },
+  fgft_fseq: { kind: 'seq', user: 'FSEQ', arity: 0, forward: true },
   fgft_trusted: { kind: 'trusted', user: 'TRUSTED', arity: 0 },
   fgft_trustedblock: { kind: 'trusted-block', user: 'TRUSTEDBLOCK', arity: 0 },
   fgft_tc: { kind: 'tc', user: 'TC', arity: 0 },
@@ -81,6 +85,7 @@ const SPELLINGS: Record<string, Spelling> = {
   fgft_assumeconst: { kind: 'assume-const', user: 'ASSUMECONST', arity: 0 },
   fgft_poly: { kind: 'poly', user: 'POLY', arity: 0 },
   fgft_tp: { kind: 'poly', user: 'TP', arity: 1 },
+  fgft_tv: { kind: 'tv', user: 'TV', arity: 1 },
   fgft_when: { kind: 'when', user: 'WHEN', arity: 1 },
   fgft_dalloc: { kind: 'dalloc', user: 'DALLOC', arity: 1 },
   fgft_drealloc: { kind: 'drealloc', user: 'DREALLOC', arity: 2 },
@@ -108,17 +113,20 @@ export function annotationFromAttribute(attr: Attribute): AnnotationResult | und
   if (!sp) return undefined;
   let args: BoundExpr[];
   try {
-    args = sp.kind === 'poly' ? [] : parseBoundArgs(attr.args);
+    // Type variables are names, not bound expressions.
+    args = sp.kind === 'poly' || sp.kind === 'tv' ? [] : parseBoundArgs(attr.args);
   } catch (e) {
     if (e instanceof BoundExprError) return { ok: false, message: `bad argument to ${sp.user}: ${e.message}` };
     throw e;
   }
-  if (sp.kind !== 'poly' && args.length !== sp.arity) {
+  const typeVariable = sp.kind === 'tv' ? attr.args.trim() : undefined;
+  if (sp.kind === 'tv' && !/^[A-Za-z_]\w*$/.test(typeVariable ?? '')) return { ok: false, message: `TV takes a type variable name, got '${attr.args.trim()}'` };
+  if (sp.kind !== 'poly' && sp.kind !== 'tv' && args.length !== sp.arity) {
     return { ok: false, message: `${sp.user} takes ${sp.arity} argument${sp.arity === 1 ? '' : 's'}, got ${args.length}` };
   }
   const spelling = sp.arity === 0 ? sp.user : `${sp.user}(${attr.args.trim()})`;
   return {
     ok: true,
-    annotation: { kind: sp.kind, spelling, args, orNull: sp.orNull ?? false, byteOrder: sp.byteOrder, attribute: attr },
+    annotation: { kind: sp.kind, spelling, args, orNull: sp.orNull ?? false, byteOrder: sp.byteOrder, forward: sp.forward, typeVariable, attribute: attr },
   };
 }

@@ -27,6 +27,9 @@ export function annotationsOf(d: DeclaratorInfo, problems?: AnnotationProblem[])
   // Attributes inside a struct/union body written in this declaration's type
   // belong to that body's members, not to this declarator.
   const body = d.declarationNode.childForFieldName('type')?.childForFieldName('body');
-  const own = [...d.attributes, ...d.pointerAttributes.flat()].filter((a) => !body || a.start < body.startIndex || a.start >= body.endIndex);
+  // Nor do those inside its initialiser (`char *p = NTDROP(s);`: NTDROP is about the value).
+  const value = d.node.parent?.type === 'init_declarator' ? d.node.parent.childForFieldName('value') : null;
+  const inside = (a: Attribute, n: { startIndex: number; endIndex: number } | null | undefined): boolean => !!n && a.start >= n.startIndex && a.start < n.endIndex;
+  const own = [...d.attributes, ...d.pointerAttributes.flat()].filter((a) => !inside(a, body) && !inside(a, value));
   return annotationsOfAttributes(own, problems);
 }

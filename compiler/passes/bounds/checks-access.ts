@@ -1,9 +1,11 @@
 // Checks at memory accesses: p[i], *p, p->f, *(p + k), p + k, and moving a
 // counted pointer: null, lower, upper, range (inferred bounds), ptr-arith, and
-// the NT read/write checks on strings.
+// the NT read/write checks on strings. Accesses through additive chains and
+// statement expressions are reduced to these by access-shapes.ts.
 import type Parser from 'tree-sitter';
 import { type CheckContext, isPure } from './check-context.js';
 import type { PtrFacts } from './facts.js';
+import { additiveShape, chainOffset, type AdditiveShape, declaredInside, statementExpressionValue, type IndexOperand } from './access-shapes.js';
 
 /** p[i]: null (if p may be null), lower and upper bound, or NT read/write. */
 export function subscript(c: CheckContext, n: Parser.SyntaxNode): void {
@@ -11,14 +13,67 @@ export function subscript(c: CheckContext, n: Parser.SyntaxNode): void {
   const idx = n.childForFieldName('index');
   if (!idx) return;
   const f = c.r.facts(base);
-  if (!f) return;
-  boundCheck(c, n, f, base, idx, c.r.text(idx));
+  if (!f) {
+    shapedSubscript(c, n, base, idx);
+    return;
+  }
+  boundCheck(c, n, f, base, indexOperand(c, idx));
 }
 
-export function boundCheck(c: CheckContext, access: Parser.SyntaxNode, f: PtrFacts, base: Parser.SyntaxNode, idx: Parser.SyntaxNode | undefined, idxText: string): void {
-  const operand = idx ? { start: idx.startIndex, end: idx.endIndex } : { start: base.startIndex, end: base.endIndex };
-  const form = idx ? 'wrap' : 'comma';
-  const ix = idx ? c.indexFacts(idx) : { value: 0n, unsigned: true };
+/** The index of `p[i]`: wrapped where it stands. */
+function indexOperand(c: CheckContext, idx: Parser.SyntaxNode): IndexOperand {
+  return { text: c.r.text(idx), node: idx, form: 'wrap', range: { start: idx.startIndex, end: idx.endIndex }, ...c.indexFacts(idx) };
+}
+
+/** `*p`, `p->f`: offset 0, checked in a comma expression before the pointer. */
+function zeroOffset(at: Parser.SyntaxNode): IndexOperand {
+  return { text: '0', form: 'comma', range: { start: at.startIndex, end: at.endIndex }, value: 0n, unsigned: true };
+}
+
+/**
+ * Why: these subscripts had no check. `(b + k)[j]` is `b[k + j]`; `({ ...; e; })[i]`
+ * is `e[i]`: with the index checked where it stands when e's count means the same
+ * outside the block, else inside the block before e (i must then be free of side
+ * effects and of names declared inside).
+ */
+function shapedSubscript(c: CheckContext, n: Parser.SyntaxNode, base: Parser.SyntaxNode, idx: Parser.SyntaxNode): void {
+  const shape = additiveShape(c, base);
+  if (shape && !shape.facts.explicitSafe) {
+    const off = chainOffset(c, shape, { start: shape.root.startIndex, end: shape.root.endIndex }, idx);
+    if (!off) return;
+    shape.binaries.forEach((b) => c.handledArith.add(b.id));
+    boundCheck(c, n, shape.facts, shape.base, off);
+    return;
+  }
+  const value = statementExpressionValue(c, base);
+  if (!value) return;
+  const inside = declaredInside(base);
+  const mentionsInside = (text: string): boolean => [...text.matchAll(/[A-Za-z_]\w*/g)].some((m) => inside.has(m[0]));
+  const f = c.r.facts(value);
+  const changedInside = (text: string): boolean => [...text.matchAll(/[A-Za-z_]\w*/g)].some((m) => c.r.writes.writtenIn(m[0], base.startIndex, base.endIndex) || c.r.writes.writtenIn(m[0], base.startIndex, base.endIndex, true));
+  if (f && !f.nt && f.bound.kind === 'count' && !mentionsInside(f.bound.count) && !changedInside(f.bound.count)) {
+    // The count means the same outside (and the block does not change it): the index is checked where it stands, evaluated once.
+    boundCheck(c, n, f, value, indexOperand(c, idx));
+    return;
+  }
+  // Otherwise the check goes inside, before the value, and takes the index along.
+  if (!isPure(idx) || mentionsInside(c.r.text(idx))) return;
+  if (f && !f.nt) {
+    boundCheck(c, n, f, value, { text: c.r.text(idx), form: 'comma', range: { start: value.startIndex, end: value.endIndex }, ...c.indexFacts(idx) });
+    return;
+  }
+  const inner = additiveShape(c, value);
+  if (!inner || inner.facts.explicitSafe || inner.facts.nt) return;
+  const off = chainOffset(c, inner, { start: inner.root.startIndex, end: inner.root.endIndex }, idx);
+  if (!off || off.form !== 'comma') return;
+  inner.binaries.forEach((b) => c.handledArith.add(b.id));
+  boundCheck(c, n, inner.facts, inner.base, off);
+}
+
+export function boundCheck(c: CheckContext, access: Parser.SyntaxNode, f: PtrFacts, base: Parser.SyntaxNode, ix: IndexOperand): void {
+  const { form, range: operand, text: idxText } = ix;
+  const idx = ix.node;
+  const index = { value: ix.value, unsigned: ix.unsigned, node: idx };
   if (f.nullable && !f.isArray && isPure(base)) {
     c.add({ check: { kind: 'null', ptr: f.text }, form: 'wrap', operand: { start: base.startIndex, end: base.endIndex }, offset: access.startIndex, node: access });
   }
@@ -27,9 +82,9 @@ export function boundCheck(c: CheckContext, access: Parser.SyntaxNode, f: PtrFac
     if (isWriteTarget(c, access)) {
       const assign = access.parent!;
       const value = assign.childForFieldName('right')!;
-      c.add({ check: { kind: 'nt-write', ptr: f.text, index: idxText, value: c.r.text(value) }, form: 'wrap', operand: { start: value.startIndex, end: value.endIndex }, offset: access.startIndex, node: access, index: { ...ix, node: idx } });
+      c.add({ check: { kind: 'nt-write', ptr: f.text, index: idxText, value: c.r.text(value) }, form: 'wrap', operand: { start: value.startIndex, end: value.endIndex }, offset: access.startIndex, node: access, index });
     } else if (ix.value !== 0n) {
-      c.add({ check: { kind: 'nt-read', ptr: f.text, index: idxText, known: f.ntKnown }, form, operand, offset: access.startIndex, node: access, index: { ...ix, node: idx } });
+      c.add({ check: { kind: 'nt-read', ptr: f.text, index: idxText, known: f.ntKnown }, form, operand, offset: access.startIndex, node: access, index });
     }
     return;
   }
@@ -40,12 +95,12 @@ export function boundCheck(c: CheckContext, access: Parser.SyntaxNode, f: PtrFac
       c.error(access.startIndex, `index ${ix.value} is out of bounds of '${f.text}' (${cv !== undefined ? `${cv} element${cv === 1n ? '' : 's'}` : `lower bound 0`}): this check always fails`, ix.value < 0n ? 'bounds/lower' : 'bounds/upper', f);
       return;
     }
-    const meta = { index: { ...ix, node: idx }, count: { value: cv, names: f.dependsOn }, fixedArray: f.isArray };
+    const meta = { index, count: { value: cv, names: f.dependsOn }, fixedArray: f.isArray };
     // An unsigned index cannot be below 0: a huge one fails the upper check.
     if (!ix.unsigned) c.add({ check: { kind: 'lower', index: idxText }, form, operand, offset: access.startIndex, node: access, ...meta });
     c.add({ check: { kind: 'upper', index: idxText, count }, form, operand, offset: access.startIndex, node: access, ...meta });
   } else if (f.bound.kind === 'range' && isPure(base)) {
-    c.add({ check: { kind: 'range', ptr: f.text, index: idxText, lo: f.bound.lo, hi: f.bound.hi }, form: idx ? 'wrap' : 'comma', operand, offset: access.startIndex, node: access, index: { ...ix, node: idx } });
+    c.add({ check: { kind: 'range', ptr: f.text, index: idxText, lo: f.bound.lo, hi: f.bound.hi }, form, operand, offset: access.startIndex, node: access, index });
   }
 }
 
@@ -54,19 +109,27 @@ export function isWriteTarget(c: CheckContext, access: Parser.SyntaxNode): boole
   return !!p && p.type === 'assignment_expression' && p.childForFieldName('left')?.id === access.id && p.childForFieldName('operator')?.text === '=';
 }
 
-/** *p and p->f: like p[0]. *(p + k) is p[k]. */
+/** *p and p->f: like p[0]. *(p + k), *(b + k + j), *(k + b), *(p - k) are p[offset]; *({ ...; e; }) is *e. */
 export function deref(c: CheckContext, n: Parser.SyntaxNode, arg: Parser.SyntaxNode): void {
-  let inner = arg;
-  while (inner.type === 'parenthesized_expression' && inner.namedChild(0)) inner = inner.namedChild(0)!;
-  if (inner.type === 'binary_expression' && inner.childForFieldName('operator')?.text === '+') {
-    const l = inner.childForFieldName('left')!;
-    const k = inner.childForFieldName('right')!;
-    const f = c.r.facts(l);
-    if (f && !f.explicitSafe) {
-      boundCheck(c, n, f, l, k, c.r.text(k));
-      c.handledArith.add(inner.id);
+  const shape = additiveShape(c, arg);
+  if (shape && !shape.facts.explicitSafe) {
+    const off = backwardsUnchecked(shape) ? undefined : chainOffset(c, shape, { start: shape.root.startIndex, end: shape.root.endIndex });
+    // Without a check on the whole chain (side effects), its parts are still checked as arithmetic.
+    if (!off) return;
+    shape.binaries.forEach((b) => c.handledArith.add(b.id));
+    boundCheck(c, n, shape.facts, shape.base, off);
+    return;
+  }
+  // Why: a statement expression's value was never checked; its checks go inside it, on its last expression.
+  const value = statementExpressionValue(c, arg);
+  if (value) {
+    const f = c.r.facts(value);
+    if (f?.nt) {
+      if (f.nullable && isPure(value)) c.add({ check: { kind: 'null', ptr: f.text }, form: 'wrap', operand: { start: value.startIndex, end: value.endIndex }, offset: n.startIndex, node: n });
       return;
     }
+    deref(c, n, value);
+    return;
   }
   const f = c.r.facts(arg);
   if (!f || !isPure(arg)) return;
@@ -83,7 +146,18 @@ export function deref(c: CheckContext, n: Parser.SyntaxNode, arg: Parser.SyntaxN
     if (f.nullable) c.add({ check: { kind: 'null', ptr: f.text }, form: 'wrap', operand: { start: arg.startIndex, end: arg.endIndex }, offset: n.startIndex, node: n });
     return;
   }
-  boundCheck(c, n, f, arg, undefined, '0');
+  boundCheck(c, n, f, arg, zeroOffset(arg));
+}
+
+/**
+ * Moving backwards is left unchecked where it is an idiom and not an access:
+ * `(char *)p - offsetof(...)` (container_of) and a string's `end - 1` (NT bounds only look forward).
+ */
+function backwardsUnchecked(shape: AdditiveShape): boolean {
+  if (!shape.terms.some((t) => t.sign < 0)) return false;
+  let b = shape.base;
+  while (b.type === 'parenthesized_expression' && b.namedChildCount === 1) b = b.namedChild(0)!;
+  return b.type === 'cast_expression' || shape.facts.nt;
 }
 
 /** p + k on an annotated pointer: SAFE is an error; otherwise the result must stay in [p, p + count]. */
@@ -91,7 +165,12 @@ export function arithmetic(c: CheckContext, n: Parser.SyntaxNode): void {
   if (c.handledArith.has(n.id)) return;
   const op = n.childForFieldName('operator')?.text;
   if (op !== '+' && op !== '-') return;
+  const shape = additiveShape(c, n);
   const l = n.childForFieldName('left')!;
+  if (shape && (op === '-' || shape.terms.length > 1 || shape.base.id !== l.id)) {
+    shapedArithmetic(c, n, shape);
+    return;
+  }
   const k = n.childForFieldName('right')!;
   const f = c.r.facts(l);
   if (!f || f.isArray) return;
@@ -116,6 +195,41 @@ export function arithmetic(c: CheckContext, n: Parser.SyntaxNode): void {
     return;
   }
   c.add({ check: { kind: 'ptr-arith', offset: c.r.text(k), count: f.bound.count }, form: 'wrap', operand: { start: k.startIndex, end: k.endIndex }, offset: n.startIndex, node: n, index: { ...ix, node: k }, count: { value: f.bound.countValue, names: f.dependsOn } });
+}
+
+/**
+ * Why: `b + k + j`, `k + b` and `b - k` formed pointers nobody checked. The whole
+ * chain is one pointer arithmetic: its summed offset must keep it within the
+ * bounds (one past the end may be formed), checked once at the chain.
+ */
+function shapedArithmetic(c: CheckContext, n: Parser.SyntaxNode, shape: AdditiveShape): void {
+  const f = shape.facts;
+  if (f.explicitSafe) {
+    shape.binaries.forEach((b) => c.handledArith.add(b.id));
+    c.error(n.startIndex, `arithmetic on SAFE pointer '${f.text}'`, 'bounds/safe-arith', f);
+    return;
+  }
+  if (backwardsUnchecked(shape) || !isPure(shape.base)) return;
+  const off = chainOffset(c, shape, { start: n.startIndex, end: n.endIndex });
+  if (!off) return; // its parts are still checked one by one
+  shape.binaries.forEach((b) => c.handledArith.add(b.id));
+  if (f.isArray && !shape.terms.some((t) => t.sign < 0)) return; // as for `a + k`: checked where it is used
+  const index = { value: off.value, unsigned: off.unsigned, node: off.node };
+  const at = { form: off.form, operand: off.range, offset: n.startIndex, node: n, index };
+  if (f.nt) {
+    c.add({ check: { kind: 'nt-read', ptr: f.text, index: off.text, known: f.ntKnown }, ...at });
+    return;
+  }
+  if (f.bound.kind === 'range') {
+    c.add({ check: { kind: 'range-arith', ptr: f.text, offset: off.text, lo: f.bound.lo, hi: f.bound.hi }, ...at });
+    return;
+  }
+  if (f.bound.kind !== 'count' || f.safe) return;
+  if (off.value !== undefined && f.bound.countValue !== undefined && (off.value < 0n || off.value > f.bound.countValue)) {
+    c.error(n.startIndex, `pointer arithmetic '${c.r.text(n)}' leaves the bounds of '${f.text}' (${f.bound.countValue} elements): this check always fails`, 'bounds/ptr-arith', f);
+    return;
+  }
+  c.add({ check: { kind: 'ptr-arith', offset: off.text, count: f.bound.count }, ...at, count: { value: f.bound.countValue, names: f.dependsOn } });
 }
 
 /**

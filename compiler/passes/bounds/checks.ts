@@ -122,8 +122,10 @@ function cstr(s: string): string {
  * The text around the wrapped operand (or, for statement checks, the
  * statement). `operand` is the operand's own text (for __typeof__).
  */
-export function emitCheck(c: Check, file: string, line: number, operand: string, fixedArray = false): Emitted {
+export function emitCheck(c: Check, file: string, line: number, operandText: string, fixedArray = false): Emitted {
   const v = fixedArray ? '_fixed' : '';
+  // The operand is copied into __typeof__: annotations inside it (NTEXPAND(s)) must not come along.
+  const operand = operandText.replace(/__attribute__\s*\(\(\s*fgft_\w+\s*(\([^()]*\))?\s*\)\)/g, '');
   const site = `${cstr(file)}, ${line}`;
   switch (c.kind) {
     case 'null':

@@ -25,3 +25,8 @@ export interface PtrFacts {
   /** The annotation (or declaration) to point at in notes. */
   origin?: { annotation?: Annotation; declOffset: number; describe: string };
 }
+
+/** Facts of an ordinary (not NT, not SAFE, not an array) pointer: what most inference rules produce. */
+export function pointerFacts(f: Pick<PtrFacts, 'text' | 'bound' | 'nullable' | 'dependsOn' | 'origin'>): PtrFacts {
+  return { ...f, nt: false, ntKnown: '0', safe: false, explicitSafe: false, isArray: false };
+}

@@ -11,8 +11,11 @@ import { annotationsOfAttributes } from './annotations-of.js';
 import { isPure, type CheckContext } from './check-context.js';
 import { arithmetic, deref, movedCountedPointer, subscript } from './checks-access.js';
 import { dependentWrite } from './checks-dependent-write.js';
+import { famCountWrite } from './fam-count.js';
 import { call, flowInto, initialisation, nonnullTarget, returnValue } from './checks-flow.js';
 import { unionMember } from './checks-union-tag.js';
+import { ntConversionCheck } from './nt-conversions.js';
+import { seqBackwards, seqDerefMoving } from './seq.js';
 import type { PtrFacts } from './facts.js';
 import type { Resolver } from './resolve.js';
 import type { CheckSite } from './sites.js';
@@ -41,12 +44,12 @@ export class CheckFinder implements CheckContext {
     this.sites.push(site);
   }
 
-  /** A block opened with TRUSTEDBLOCK, or TC(e) / NTDROP(e) / NTEXPAND(e): no checks inside. */
+  /** A block opened with TRUSTEDBLOCK, or TC(e): no checks inside. (NTDROP(e) / NTEXPAND(e) are checked: nt-conversions.ts.) */
   private isTrusted(n: Parser.SyntaxNode): boolean {
     const first = n.namedChild(0);
     const end = first ? first.startIndex : n.endIndex;
     const inner = annotationsOfAttributes(this.unit.attributes.filter((a) => a.start > n.startIndex && a.start < end));
-    return inner.some((a) => a.kind === 'trusted-block' || a.kind === 'trusted' || a.kind === 'tc' || a.kind === 'nt-drop' || a.kind === 'nt-expand');
+    return inner.some((a) => a.kind === 'trusted-block' || a.kind === 'trusted' || a.kind === 'tc');
   }
 
   walk(n: Parser.SyntaxNode): void {
@@ -59,6 +62,7 @@ export class CheckFinder implements CheckContext {
         break;
       case 'pointer_expression':
         if (n.childForFieldName('operator')?.text === '*') deref(this, n, n.childForFieldName('argument')!);
+        if (n.childForFieldName('operator')?.text === '*') seqDerefMoving(this, n, n.childForFieldName('argument')!);
         break;
       case 'field_expression':
         if (n.childForFieldName('operator')?.text === '->') deref(this, n, n.childForFieldName('argument')!);
@@ -66,10 +70,12 @@ export class CheckFinder implements CheckContext {
         break;
       case 'binary_expression':
         arithmetic(this, n);
+        seqBackwards(this, n);
         break;
       case 'update_expression':
       case 'assignment_expression':
         this.modification(n);
+        seqBackwards(this, n);
         break;
       case 'call_expression':
         call(this, n);
@@ -79,6 +85,9 @@ export class CheckFinder implements CheckContext {
         break;
       case 'init_declarator':
         initialisation(this, n);
+        break;
+      case 'parenthesized_expression':
+        ntConversionCheck(this, n);
         break;
       default:
         break;
@@ -129,6 +138,7 @@ export class CheckFinder implements CheckContext {
   private modification(n: Parser.SyntaxNode): void {
     const target = n.type === 'update_expression' ? n.childForFieldName('argument')! : n.childForFieldName('left')!;
     const op = n.childForFieldName('operator')?.text ?? '';
+    if (famCountWrite(this, n, target, op)) return;
     const f = this.r.facts(target);
     if (f && f.explicitSafe && (n.type === 'update_expression' || op === '+=' || op === '-=')) {
       this.error(n.startIndex, `arithmetic on SAFE pointer '${f.text}'`, 'bounds/safe-arith', f);

@@ -5,6 +5,7 @@
 // (p++, p += k, p = p + k) keeps its bounds. An update is a comma expression
 // around the assignment, so it works in statements, for clauses and conditions.
 import type Parser from 'tree-sitter';
+import { identifierOfDeclarator } from './check-context.js';
 import type { PassContext } from '../pass.js';
 import type { VarInfo } from './variables.js';
 
@@ -29,6 +30,26 @@ export interface HiddenBounds {
 }
 
 const PASS = 'bounds-hidden';
+
+/**
+ * Where the hidden variables of `v` are declared. undefined: after the whole declaration.
+ * Otherwise as more declarators of it at `at`, spelt like v's (`*p` gives `*p__fgft_lo`):
+ * in a for clause (no statement can follow it), and when a later declarator of the same
+ * declaration uses v (`T *p = a, *q = p;`: q's bounds are p's, so p's must exist there).
+ * null: they cannot be declared (v is not a plain `*`-declarator).
+ */
+export function hiddenDeclarators(text: string, v: VarInfo, decl: Parser.SyntaxNode, inFor: boolean): { at: number; prefix: string } | undefined | null {
+  const declarators = decl.childrenForFieldName('declarator');
+  const own = declarators.find((d) => d.startIndex <= v.info.node.startIndex && v.info.node.endIndex <= d.endIndex);
+  const id = identifierOfDeclarator(v.info.node);
+  const last = declarators[declarators.length - 1];
+  if (!own || !id || !last) return null;
+  const usedLater = new RegExp(`\\b${v.name}\\b`).test(text.slice(own.endIndex, decl.endIndex));
+  if (!inFor && !usedLater) return undefined;
+  const prefix = text.slice(v.info.node.startIndex, id.startIndex).replace(/\b(const|volatile|restrict)\b/g, '');
+  if (!/^[\s*]*$/.test(prefix)) return null;
+  return { at: usedLater ? own.endIndex : last.endIndex, prefix };
+}
 
 export function hiddenNames(name: string): { lo: string; hi: string } {
   return { lo: `${name}__fgft_lo`, hi: `${name}__fgft_hi` };

@@ -12,6 +12,9 @@ import { optimizations } from './optimize/index.js';
 import type { OptimizationContext } from './optimize/optimization.js';
 import type { BoundsOptions } from './options.js';
 import { placeChecks } from './place-checks.js';
+import { polymorphismChecks } from './poly.js';
+import { SeqInterfaces } from './seq.js';
+import { NT_LENGTH_PRELUDE, usesNtLength } from './nt-conversions.js';
 import { Resolver } from './resolve.js';
 import type { CheckSite } from './sites.js';
 import { FunctionVariables } from './variables.js';
@@ -48,6 +51,7 @@ export function runBounds(ctx: PassContext, options: BoundsOptions): BoundsRepor
   const problems: AnnotationProblem[] = [];
   const all: CheckSite[] = [];
   const hidden: HiddenBounds[] = [];
+  const seq = new SeqInterfaces(ctx.unit);
   for (const f of ctx.unit.functions) {
     if (!f.inMainFile || f.hasParseError || isTrustedFunction(ctx, f.node, f.name)) continue;
     const vars = new FunctionVariables(ctx.unit, f.node, problems);
@@ -55,6 +59,8 @@ export function runBounds(ctx: PassContext, options: BoundsOptions): BoundsRepor
     const finder = new CheckFinder(ctx, resolver);
     const body = f.node.childForFieldName('body');
     if (body) finder.walk(body);
+    polymorphismChecks(finder, f.node);
+    if (body) seq.collect(finder, body);
     const sites = [...entryChecks(ctx.unit, f.node), ...finder.sites];
     report.found += sites.length;
     if (options.optimize) {
@@ -71,8 +77,10 @@ export function runBounds(ctx: PassContext, options: BoundsOptions): BoundsRepor
   if (ctx.diagnostics.errorCount > 0) return report;
   report.placed = placeChecks(ctx, all);
   placeHiddenBounds(ctx, hidden);
+  seq.place(ctx);
   report.hiddenBounds = hidden.length;
-  if (report.placed > 0) ctx.prelude.add(checkPrelude(options.failMode));
+  if (report.placed > 0 || usesNtLength(ctx.unit)) ctx.prelude.add(checkPrelude(options.failMode));
+  if (usesNtLength(ctx.unit)) ctx.prelude.add(NT_LENGTH_PRELUDE);
   return report;
 }
 

@@ -78,6 +78,8 @@ function innerOperand(site: CheckSite, operandText: string): string {
     case 'ptr-arith':
     case 'range-arith':
       return c.offset;
+    case 'dependent-write':
+      return c.newValue;
     default:
       return operandText;
   }

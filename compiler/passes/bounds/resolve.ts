@@ -5,13 +5,17 @@ import { constValue, freeNames, render, type BoundExpr } from '../../../annotati
 import type { Annotation } from '../../../annotations/language.js';
 import type { DeclaratorInfo, RecordSymbol } from '../../frontend/symbols.js';
 import type { ParsedUnit } from '../../frontend/unit.js';
-import type { PtrFacts } from './facts.js';
+import { pointerFacts, type PtrFacts } from './facts.js';
 import { fnName, type FunctionVariables, type VarInfo } from './variables.js';
 import { identifierOf, type WriteIndex } from './writes.js';
 import { annotationsOf } from './annotations-of.js';
 import { allocationBytes } from './allocators.js';
 import { isPure } from './check-context.js';
-import { hiddenNames, type HiddenBounds, type SourceBounds } from './hidden-bounds.js';
+import { aliasStores, aliasTarget } from './address-taken.js';
+import { famAllocationCount } from './fam-count.js';
+import { hiddenDeclarators, hiddenNames, type HiddenBounds, type SourceBounds } from './hidden-bounds.js';
+import { ntConversionBounds, ntConversionFacts } from './nt-conversions.js';
+import { seqFieldFacts, seqParamFacts, seqReturnBounds } from './seq.js';
 
 export class Resolver {
   private readonly inferred = new Map<VarInfo, PtrFacts | null>();
@@ -125,8 +129,8 @@ export class Resolver {
   facts(n: Parser.SyntaxNode): PtrFacts | undefined {
     switch (n.type) {
       case 'parenthesized_expression':
-        // TC(e) / NTDROP(e) / NTEXPAND(e): whatever its target claims is trusted.
-        if (this.isTrustedGroup(n)) return undefined;
+        // TC(e): whatever its target claims is trusted. NTDROP(e) / NTEXPAND(e): Deputy's NT conversions.
+        if (this.isTrustedGroup(n)) return ntConversionFacts(this, n);
         return n.namedChild(0) ? this.facts(n.namedChild(0)!) : undefined;
       case 'identifier': {
         const v = this.vars.lookup(n.text, n.startIndex);
@@ -136,6 +140,8 @@ export class Resolver {
         if (v.kind === 'local' && v.annotations.every((a) => a.kind === 'seq') && !isArrayDeclarator(v.info)) return this.inferLocal(v, n.text);
         const argv = this.mainArgv(v);
         if (argv) return { ...argv, text: n.text };
+        const seq = seqParamFacts(v, n.text);
+        if (seq) return seq;
         return factsFor(n.text, v.info, v.annotations, (x) => x, this.constLookup);
       }
       case 'field_expression': {
@@ -144,6 +150,8 @@ export class Resolver {
         if (f.field.pointerDepth === 0 && f.field.arraySizes.length === 0) return undefined;
         const baseText = this.text(f.base);
         const rename = (x: string): string => (f.record.field(x) ? `${baseText}${f.op}${x}` : x);
+        const seq = seqFieldFacts(f.field, baseText, f.op, this.text(n));
+        if (seq) return seq;
         return factsFor(this.text(n), f.field, annotationsOf(f.field), rename, this.constLookup);
       }
       case 'cast_expression': {
@@ -155,6 +163,12 @@ export class Resolver {
         if (f.bound.kind !== 'count') return { ...f, text, nt: false, isArray: false };
         const count = `((long long)(${f.bound.count}) * (long long)sizeof(*(${this.text(inner)})) / (long long)sizeof(*(${text})))`;
         return { ...f, text, bound: { kind: 'count', count }, nt: false, isArray: false, safe: false, explicitSafe: false };
+      }
+      case 'pointer_expression':
+      case 'subscript_expression': {
+        // `*pp` where pp only ever holds &p is p, facts and text (address-taken.ts).
+        const target = aliasTarget(this, n);
+        return target ? this.facts(target) : undefined;
       }
       case 'string_literal': {
         const len = stringLength(this.text(n));
@@ -173,18 +187,13 @@ export class Resolver {
     const params = sym?.parameters ?? [];
     if (params.length < 2 || params[1].name !== v.name || !params[0].name) return undefined;
     const argc = params[0].name;
-    return {
+    return pointerFacts({
       text: v.name,
       bound: { kind: 'count', count: `${argc} + 1` },
       nullable: false,
-      nt: false,
-      ntKnown: '0',
-      safe: false,
-      explicitSafe: false,
-      isArray: false,
       dependsOn: new Set([argc]),
       origin: { declOffset: v.info.node.startIndex, describe: `'${v.name}' has ${argc} + 1 elements` },
-    };
+    });
   }
 
   /**
@@ -215,7 +224,7 @@ export class Resolver {
     let n = value;
     let cast = false;
     while ((n.type === 'parenthesized_expression' || n.type === 'cast_expression') && n.namedChildren.length > 0) {
-      if (n.type === 'parenthesized_expression' && this.isTrustedGroup(n)) return 'unbounded';
+      if (n.type === 'parenthesized_expression' && this.isTrustedGroup(n)) return ntConversionBounds(this, n) ?? 'unbounded';
       if (n.type === 'cast_expression') cast = true;
       n = n.namedChildren[n.namedChildren.length - 1];
     }
@@ -225,6 +234,8 @@ export class Resolver {
     if (n.type === 'compound_statement') return this.statementExpressionBounds(v, n);
     const alloc = allocationBytes(this.unit, n);
     if (alloc) return alloc.args.every((a) => isPureText(a)) ? { lo: v.name, hi: `${v.name} + (long long)(${alloc.bytes}) / (long long)sizeof(*(${v.name}))` } : 'unbounded';
+    const returned = seqReturnBounds(this.unit, n, v.name);
+    if (returned) return returned;
     const one = singleObject(n);
     if (one) {
       // &x, &s->f: one object of its type (Deputy's bounds for an address taken), unless cast to another type.
@@ -314,22 +325,18 @@ export class Resolver {
     const decl = v.info.declarationNode;
     const place = decl?.type === 'declaration' ? this.parentOf(decl)?.type : undefined;
     if (!decl || (place !== 'compound_statement' && place !== 'for_statement')) return undefined;
-    if (ws.some((w) => w.op === '&')) return undefined;
-    // The hidden variables are declared after the whole declaration: later declarators may not use the pointer.
-    if (new RegExp(`\\b${v.name}\\b`).test(this.unit.text.slice(v.info.node.endIndex, decl.endIndex))) return undefined;
+    if (ws.some((w) => w.op === '&')) {
+      // Address taken: stores through local aliases count as p's own writes; an escaping address gives no bounds.
+      const stores = aliasStores(this, v, ws);
+      if (!stores) return undefined;
+      stores.forEach((st) => this.writes.addWrite({ name: v.name, field: false, node: st.node, op: st.op, value: st.value }));
+      ws = [...ws, ...stores];
+    }
     const names = hiddenNames(v.name);
     const plan: HiddenBounds = { variable: v, ...names, declaration: decl, initial: 'unbounded', updates: [] };
-    if (place === 'for_statement') {
-      // `for (T *p = v; ...)`: no statement can follow the declaration, so the hidden
-      // variables become more declarators of it, written like p's (`*p` gives `*p__fgft_lo`).
-      const declarators = decl.childrenForFieldName('declarator');
-      const id = v.info.node.descendantsOfType('identifier').find((n) => n.text === v.name);
-      const last = declarators[declarators.length - 1];
-      if (!id || !last) return undefined;
-      const prefix = this.unit.text.slice(v.info.node.startIndex, id.startIndex).replace(/\b(const|volatile|restrict)\b/g, '');
-      if (!/^[\s*]*$/.test(prefix)) return undefined;
-      plan.forInit = { at: last.endIndex, prefix };
-    }
+    const inline = hiddenDeclarators(this.unit.text, v, decl, place === 'for_statement');
+    if (inline === null) return undefined;
+    if (inline) plan.forInit = inline;
     for (const w of ws) {
       if (w.op === 'init') {
         if (w.value) plan.initial = this.sourceBounds(v, w.value);
@@ -344,18 +351,13 @@ export class Resolver {
     if (!all.some((b) => typeof b === 'object')) return undefined;
     // An assignment used as a statement or inside an expression both take the comma form.
     this.hidden.push(plan);
-    return {
+    return pointerFacts({
       text: v.name,
       bound: { kind: 'range', lo: names.lo, hi: names.hi },
       nullable: true,
-      nt: false,
-      ntKnown: '0',
-      safe: false,
-      explicitSafe: false,
-      isArray: false,
       dependsOn: new Set([v.name, names.lo, names.hi]),
       origin: { declOffset: v.info.node.startIndex, describe: `'${v.name}' declared here (bounds kept in ${names.lo}/${names.hi})` },
-    };
+    });
   }
 
   /**
@@ -371,19 +373,14 @@ export class Resolver {
     const names = new Set(alloc.args.flatMap((a) => [...this.text(a).matchAll(/[A-Za-z_]\w*/g)].map((m) => m[0])));
     const after = ws[0].node.endIndex;
     if ([...names].some((nm) => this.writes.writtenIn(nm, after, this.vars.fn.endIndex))) return undefined;
-    const count = `(long long)(${alloc.bytes}) / (long long)sizeof(*(${v.name}))`;
-    return {
+    const count = famAllocationCount(this, v, alloc.bytes) ?? `(long long)(${alloc.bytes}) / (long long)sizeof(*(${v.name}))`;
+    return pointerFacts({
       text: v.name,
       bound: { kind: 'count', count },
       nullable: true,
-      nt: false,
-      ntKnown: '0',
-      safe: false,
-      explicitSafe: false,
-      isArray: false,
       dependsOn: names,
       origin: { declOffset: v.info.node.startIndex, describe: `bounds of '${v.name}' inferred from its allocation` },
-    };
+    });
   }
 
   private computeInferred(v: VarInfo): PtrFacts | undefined {
@@ -418,18 +415,13 @@ export class Resolver {
     for (const name of [bv.name, ...bf.dependsOn]) {
       if (this.writes.writtenIn(name, fnBody.startIndex, fnBody.endIndex) && !(name === bv.name && isArrayDeclarator(bv.info))) return undefined;
     }
-    return {
+    return pointerFacts({
       text: v.name,
       bound: { kind: 'range', lo: bv.name, hi: `${bv.name} + (${bf.bound.count})` },
       nullable: bf.nullable,
-      nt: false,
-      ntKnown: '0',
-      safe: false,
-      explicitSafe: false,
-      isArray: false,
       dependsOn: new Set([bv.name, ...bf.dependsOn]),
       origin: { declOffset: v.info.node.startIndex, describe: `bounds of '${v.name}' inferred from '${bv.name}'` },
-    };
+    });
   }
 }
 

@@ -67,6 +67,13 @@ export class WriteIndex {
     for (const c of n.namedChildren) this.visit(c);
   }
 
+  /** A write found later, by an analysis (a store through an alias, address-taken.ts). */
+  addWrite(w: Write): void {
+    this.writes.push(w);
+    const key = `${w.field ? '.' : ''}${w.name}`;
+    this.byName.set(key, [...(this.byName.get(key) ?? []), w]);
+  }
+
   of(name: string, field = false): Write[] {
     return this.byName.get(`${field ? '.' : ''}${name}`) ?? [];
   }

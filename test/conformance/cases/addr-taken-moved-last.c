@@ -1,0 +1,15 @@
+// expect: clean "v=8\n"
+#include "fgft.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <stddef.h>
+int main(int argc, char **argv)
+{
+	int a[8] = {1, 2, 3, 4, 5, 6, 7, 8};
+	int *p = &a[2];
+	int **pp = &p;
+	(void)argv;
+	*pp += 5 + argc - 1;
+	printf("v=%d\n", p[0]); /*@*/
+	return 0;
+}

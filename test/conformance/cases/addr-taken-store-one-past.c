@@ -1,0 +1,18 @@
+// expect: runtime-fail upper 16
+#include "fgft.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <stddef.h>
+int main(int argc, char **argv)
+{
+	int a[8] = {0};
+	int b[2] = {3, 4};
+	int *p = a;
+	int **pp;
+	(void)argv;
+	pp = &p;
+	(*pp)[7] = 1;
+	*pp = b;
+	printf("v=%d\n", p[2 + argc - 1]); /*@*/
+	return 0;
+}

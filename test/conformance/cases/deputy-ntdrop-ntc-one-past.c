@@ -1,0 +1,16 @@
+// expect: runtime-fail upper 9
+#include "fgft.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+static int at(const char *NTC(3) s, int i)
+{
+	const char *p = NTDROP(s);
+	return p[i]; /*@*/
+}
+int main(int argc, char **argv)
+{
+	(void)argv;
+	printf("%d\n", at("abcdef", 3 + argc - 1));
+	return 0;
+}

@@ -1,0 +1,17 @@
+// expect: runtime-fail nt-write 8
+#include "fgft.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+static void put(char *NTS s, int i, char c)
+{
+	NTEXPAND(s)[i] = c; /*@*/
+}
+int main(int argc, char **argv)
+{
+	char buf[8] = "abc";
+	(void)argv;
+	put(buf, 3 + argc - 1, 'x');
+	printf("%s\n", buf);
+	return 0;
+}

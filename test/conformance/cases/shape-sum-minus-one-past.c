@@ -1,0 +1,19 @@
+// expect: runtime-fail upper 9
+#include "fgft.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <stddef.h>
+static int get(int *COUNT(n) b, int n, int k, int j)
+{
+	(void)j;
+	return *(b + k + j + 1 - 1); /*@*/
+}
+
+int main(int argc, char **argv)
+{
+	int a[4] = {1, 2, 3, 4};
+	int d = argc - 1;
+	(void)argv;
+	printf("v=%d\n", get(a, 4, 2 + d, 2));
+	return 0;
+}
