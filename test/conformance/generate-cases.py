@@ -691,6 +691,60 @@ int main(void)
 '''
 case('trusted-cast', body, 'clean "4\\n"')
 
+# An escape hatch covers only what it names: the same access outside it is still checked.
+body='''
+static TRUSTED int peek_trusted(int *COUNT(n) a, int n, int i)
+{
+	(void)n;
+	return a[i];
+}
+static int peek(int *COUNT(n) a, int n, int i)
+{
+	return a[i]; /*@*/
+}
+int main(void)
+{
+	int a[4] = {1, 2, 3, 4};
+	printf("%d\\n", peek_trusted(a, 2, 3));
+	printf("%d\\n", peek(a, 2, 3));
+	return 0;
+}
+'''
+case('trusted-function-scope', body, 'runtime-fail upper @LINE')
+body='''
+static int peek(int *COUNT(n) a, int n, int i)
+{
+	int v;
+	{ TRUSTEDBLOCK
+		v = a[i];
+	}
+	v += a[i]; /*@*/
+	(void)n;
+	return v;
+}
+int main(void)
+{
+	int a[4] = {1, 2, 3, 4};
+	printf("%d\\n", peek(a, 2, 3));
+	return 0;
+}
+'''
+case('trustedblock-scope', body, 'runtime-fail upper @LINE')
+body='''
+static int peek(int *COUNT(n) a, int n, int i)
+{
+	(void)n;
+	return TC(a[i]) + a[i]; /*@*/
+}
+int main(void)
+{
+	int a[4] = {1, 2, 3, 4};
+	printf("%d\\n", peek(a, 2, 3));
+	return 0;
+}
+'''
+case('trusted-cast-scope', body, 'runtime-fail upper @LINE')
+
 # ---- 17. optimizer-sensitive shapes that must still catch errors
 for cond,idx,exp in [('i < n', 3,'clean "v=4\\n"'),('i < n', 4,'clean "v=-1\\n"'),('i <= n', 4,'runtime-fail upper @LINE'),('i >= 0 && i < n', -1,'clean "v=-1\\n"'),('i < n', -1,'runtime-fail lower @LINE')]:
     body=f'''
@@ -1263,6 +1317,25 @@ int main(void)
 }
 '''
 case('deputy-assumeconst', body, 'clean "n=5\\n"')
+
+# ASSUMECONST lifts the dependent-write check, not the bound: accesses still use the count.
+for idx,exp in [(3,'clean "v=4\\n"'),(4,'runtime-fail upper @LINE')]:
+    body=f'''
+struct cfg {{
+	int n ASSUMECONST;
+	int *vals COUNT(n);
+}};
+int main(int argc, char **argv)
+{{
+	int v[8] = {{1, 2, 3, 4, 5, 6, 7, 8}};
+	struct cfg c = {{ .n = 4, .vals = v }};
+	int i = {idx} + argc - 1;
+	(void)argv;
+	printf("v=%d\\n", c.vals[i]); /*@*/
+	return 0;
+}}
+'''
+    case(f'deputy-assumeconst-access-{idx}', body, exp)
 body='''
 static void *POLY ident(void *TP(t) p)
 {
@@ -1304,7 +1377,7 @@ int main(int argc, char **argv)
 }}
 '''
     case(f'deputy-drealloc-{idx}', body, exp)
-for fn,call,n,exp in [('DMEMCPY(d, s, n)','my_copy(buf, src, n)',8,'clean "ok\\n"'),('DMEMCPY(d, s, n)','my_copy(buf, src, n)',9,'runtime-fail call @LINE'),('DMEMCMP(d, s, n)','(void)my_cmp(buf, src, n)',9,'runtime-fail call @LINE')]:
+for fn,call,n,exp in [('DMEMCPY(d, s, n)','my_copy(buf, src, n)',8,'clean "ok\\n"'),('DMEMCPY(d, s, n)','my_copy(buf, src, n)',9,'runtime-fail call @LINE'),('DMEMCMP(d, s, n)','(void)my_cmp(buf, src, n)',8,'clean "ok\\n"'),('DMEMCMP(d, s, n)','(void)my_cmp(buf, src, n)',9,'runtime-fail call @LINE')]:
     name = 'my_copy' if 'CPY' in fn else 'my_cmp'
     ret = 'void' if 'CPY' in fn else 'int'
     bodyfn = 'memmove(d, s, n);' if 'CPY' in fn else 'return memcmp(d, s, n);'
