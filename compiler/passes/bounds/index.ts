@@ -73,6 +73,7 @@ export function runBounds(ctx: PassContext, options: BoundsOptions): BoundsRepor
     hidden.push(...resolver.hidden);
     all.push(...sites.filter((s) => !s.removedBy));
   }
+  seq.reportAddressTaken(ctx);
   for (const p of problems) ctx.diagnostics.error(ctx.unit.lineMap.locate(p.attribute.start), p.message, 'bounds/annotation');
   if (ctx.diagnostics.errorCount > 0) return report;
   report.placed = placeChecks(ctx, all);

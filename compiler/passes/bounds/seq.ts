@@ -210,6 +210,26 @@ export class SeqInterfaces {
     }
   }
 
+  /**
+   * A SEQ function called through a pointer would get no hidden bounds arguments (wrong ABI, silently):
+   * every use of its name other than a direct call or its own declaration is an error.
+   */
+  reportAddressTaken(ctx: PassContext): void {
+    if (this.functions.size === 0) return;
+    const root = this.unit.tree.rootNode;
+    for (const id of root.descendantsOfType('identifier')) {
+      if (!this.functions.has(id.text) || !this.unit.lineMap.isMainFile(id.startIndex)) continue;
+      const parent = id.parent;
+      if (parent?.type === 'call_expression' && parent.childForFieldName('function')?.id === id.id) continue;
+      if (parent?.type === 'function_declarator' && parent.childForFieldName('declarator')?.id === id.id) continue;
+      ctx.diagnostics.error(
+        this.unit.lineMap.locate(id.startIndex),
+        `'${id.text}' has a SEQ/FSEQ parameter, whose bounds travel in hidden arguments: it can only be called directly, not through a pointer (use COUNT or BND on the parameter)`,
+        'bounds/seq',
+      );
+    }
+  }
+
   get empty(): boolean {
     return this.functions.size === 0 && this.records.size === 0 && seqReturns(this.unit).size === 0;
   }
