@@ -139,6 +139,8 @@ static int kr_command(char **w, int n, const char **error)
 		   kr_parse_ulong(w[2], &b) == 0) {
 		s.max_restarts = (unsigned int)a;
 		s.window_ns = b * 1000000ull;
+	} else if (n == 2 && strcmp(w[0], "b") == 0 && kr_parse_ulong(w[1], &a) == 0) {
+		s.restart_backoff_ns = a * 1000000ull;
 	} else if (n == 3 && strcmp(w[0], "w") == 0 && kr_parse_ulong(w[1], &a) == 0 &&
 		   kr_parse_ulong(w[2], &b) == 0) {
 		s.hang_real_ms = a;
@@ -148,7 +150,7 @@ static int kr_command(char **w, int n, const char **error)
 	} else {
 		if (error)
 			*error = "unknown command (expected r 0|1, q N, f FUNCTION OFFSET, i CAUSE FUNCTION OFFSET, "
-				 "p unload|restart, l N WINDOW_MS, w REAL_MS SIM_MS; with fault injection linked: "
+				 "p unload|restart, l N WINDOW_MS, b BACKOFF_MS, w REAL_MS SIM_MS; with fault injection linked: "
 				 "s SITE, a, d, n N, e FUNCTION, m transient|permanent)";
 		return -KR_EINVAL;
 	}
@@ -213,8 +215,9 @@ size_t kr_control_read(char *buf, size_t len)
 	for (i = 0; i < KR_CAUSE_COUNT; i++)
 		total += st->failures[i];
 	KR_PRINT("recovery: %s\n", kr_settings.recovery ? "on" : "off");
-	KR_PRINT("policy: %s (at most %u restarts per %llu ms)\n", kr_policy_name(kr_settings.policy),
-		 kr_settings.max_restarts, kr_settings.window_ns / 1000000ull);
+	KR_PRINT("policy: %s (at most %u restarts per %llu ms, retry back-off %llu ms)\n",
+		 kr_policy_name(kr_settings.policy), kr_settings.max_restarts, kr_settings.window_ns / 1000000ull,
+		 kr_settings.restart_backoff_ns / 1000000ull);
 	KR_PRINT("driver: %s\n", kr_state_names[kr_state]);
 	KR_PRINT("failures: %lu\n", total);
 	for (i = 0; i < KR_CAUSE_COUNT; i++)
@@ -223,6 +226,10 @@ size_t kr_control_read(char *buf, size_t len)
 	KR_PRINT("unloads: %lu\n", st->unloads);
 	KR_PRINT("restarts: %lu\n", st->restarts);
 	KR_PRINT("restart-failures: %lu\n", st->restart_failures);
+	KR_PRINT("restart-retries: %lu\n", st->restart_retries);
+	KR_PRINT("recovery-faults: %lu\n", st->recovery_faults);
+	KR_PRINT("disables: %lu\n", st->disables);
+	KR_PRINT("compensation-faults: %lu\n", st->compensation_faults);
 	KR_PRINT("refused-calls: %lu\n", st->refused_calls);
 	KR_PRINT("resources-released: %lu\n", st->resources_released);
 	KR_PRINT("recovery-time-last-ns: %llu\n", st->recovery_wall_ns_last);

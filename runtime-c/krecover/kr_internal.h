@@ -21,6 +21,7 @@ struct kr_thread {
 	int failing;			/* a failure is unwinding: no new faults */
 	enum kr_cause cause;		/* what the unwinding failure was */
 	unsigned long entries;		/* outermost entries, for the watchdog */
+	sigjmp_buf *guard;		/* compensation running: a processor fault jumps here (kr_machine.c) */
 };
 
 extern _Thread_local struct kr_thread kr_thread;

@@ -95,10 +95,11 @@ static void kr_release_dma_coherent(struct fgft_resource *res)
 	dma_free_coherent(kr_owner_device(res), 0, (void *)res->obj, (dma_addr_t)res->aux);
 }
 
-/* Tracked as obj = bus address, aux = CPU address; the length is not recorded (the shim only logs it). */
+/* Tracked as obj = bus address, aux = CPU address, with the length and direction it was mapped with. */
 static void kr_release_dma_map(struct fgft_resource *res)
 {
-	dma_unmap_single(kr_owner_device(res), (dma_addr_t)(uintptr_t)res->obj, 0, DMA_BIDIRECTIONAL);
+	dma_unmap_single(kr_owner_device(res), (dma_addr_t)(uintptr_t)res->obj, res->len,
+			 (enum dma_data_direction)res->dir);
 }
 
 static void kr_release_spinlock(struct fgft_resource *res)
@@ -156,6 +157,25 @@ unsigned long kr_machine_released(enum fgft_res_type type)
 	return (unsigned int)type < FGFT_RES_TYPE_COUNT ? kr_released_by_type[type] : 0;
 }
 
+/*
+ * Run one compensation with a guard: a processor fault in it (the shim dereferencing what the failed driver
+ * wrote over) comes back here instead of taking the machine down.  Returns 0 if it faulted.
+ */
+static int kr_guarded_release(const struct kr_compensation *c, struct fgft_resource *res)
+{
+	sigjmp_buf guard;
+	sigjmp_buf *outer = kr_thread.guard;
+
+	if (sigsetjmp(guard, 0)) {
+		kr_thread.guard = outer;
+		return 0;
+	}
+	kr_thread.guard = &guard;
+	c->release(res);
+	kr_thread.guard = outer;
+	return 1;
+}
+
 static int kr_release_one(struct fgft_resource *res, void *arg)
 {
 	const struct kr_compensation *c = kr_compensation_for(res->type);
@@ -174,7 +194,14 @@ static int kr_release_one(struct fgft_resource *res, void *arg)
 		return 0;
 	}
 	previous = fgft_set_current_owner(res->owner);
-	c->release(res);
+	if (!kr_guarded_release(c, res)) {
+		/* Freeing what the driver corrupted faulted (e.g. a wild sk_buff head): give up on this one, go on. */
+		fgft_set_current_owner(previous);
+		kr_stats_data.compensation_faults++;
+		fprintf(stderr, "krecover: %s faulted on %s %p: abandoned\n", c->name, fgft_res_type_name(type), obj);
+		fgft_track_remove(type, obj);
+		return 0;
+	}
 	fgft_set_current_owner(previous);
 	/* The release function must have untracked it; never loop on one that did not. */
 	if (fgft_track_find(type, obj)) {
@@ -188,31 +215,58 @@ static int kr_release_one(struct fgft_resource *res, void *arg)
 }
 
 static void kr_snapshot_netdevs(void);
+/* A restart has yet to bring back the configuration taken at the failure (set until an attempt succeeds). */
+static int kr_config_pending;
 
-/* Exported by the shim (machine.c) but not in its headers. */
-int fgft_log_is_quiet(void);
+static int kr_is_held_lock(const struct fgft_resource *res)
+{
+	return res->type == FGFT_RES_SPINLOCK || res->type == FGFT_RES_MUTEX;
+}
+
+static int kr_release_held_lock(struct fgft_resource *res, void *arg)
+{
+	return kr_is_held_lock(res) ? kr_release_one(res, arg) : 0;
+}
+
+static int kr_release_other(struct fgft_resource *res, void *arg)
+{
+	return kr_is_held_lock(res) ? 0 : kr_release_one(res, arg);
+}
+
+/*
+ * The failed thread's locks go first, as a kernel recovery would drop them: the compensation that
+ * follows may sleep (cancel_work_sync), which must not happen in atomic context, whatever the
+ * acquisition order was.  Each unlock restores the interrupt state saved when its lock was taken.
+ */
+static void kr_drop_held_locks(void)
+{
+	fgft_track_for_each_reverse(NULL, kr_release_held_lock, NULL);
+}
+
+/* At the release, apart from the failed call: interrupt and bottom-half state its unwound code left behind. */
+static void kr_reset_irq_state(void)
+{
+	local_irq_enable();
+	while (in_softirq() && fgft_context() == FGFT_CTX_PROCESS)
+		local_bh_enable();
+}
 
 static unsigned long kr_machine_release_all(void)
 {
 	struct fgft_entry_state saved;
-	int quiet;
 
-	/* What to bring back on restart, read before the release unregisters the devices. */
-	kr_snapshot_netdevs();
+	/* What to bring back on restart, read before the release unregisters the devices; not after a failed
+	 * restart attempt, whose devices are half brought back: what the failure left is still to be restored. */
+	if (!kr_config_pending)
+		kr_snapshot_netdevs();
 	/* Compensation runs in process context, whatever the failed call was. */
 	saved = fgft_entry_begin(fgft_module_owner(), FGFT_CTX_PROCESS, "krecover");
 	kr_releasing = 1;
 	kr_released_now = 0;
-	/* The shim logs every DMA unmap whose length differs (the tracker does not keep it): not news here. */
-	quiet = fgft_log_is_quiet();
-	fgft_log_set_quiet(1);
-	fgft_track_for_each_reverse(NULL, kr_release_one, NULL);
-	fgft_log_set_quiet(quiet);
+	kr_drop_held_locks();
+	kr_reset_irq_state();
+	fgft_track_for_each_reverse(NULL, kr_release_other, NULL);
 	kr_releasing = 0;
-	/* Interrupt and bottom-half state the unwound driver code left behind. */
-	local_irq_enable();
-	while (in_softirq() && fgft_context() == FGFT_CTX_PROCESS)
-		local_bh_enable();
 	fgft_entry_end(saved);
 	return kr_released_now;
 }
@@ -222,9 +276,10 @@ static unsigned long kr_machine_release_all(void)
  * queued work into the refusing stubs before the next tick releases
  * anything, so the work would be dropped, never compensated.  It is
  * cancelled at once, through its compensation; it touches nothing the
- * interrupted caller still uses.  Not while the unwound code left the CPU
- * in atomic context, a spinlock held or interrupts off (cancel_work_sync()
- * may sleep): then the release does it.
+ * interrupted caller still uses.  The failed thread's locks are dropped
+ * first (cancel_work_sync() may sleep); only when the caller itself is in
+ * atomic context (the driver failed in an interrupt handler or softirq
+ * that took no lock of its own) is the work left to the release.
  */
 static int kr_cancel_queued_work(struct fgft_resource *res, void *arg)
 {
@@ -237,11 +292,11 @@ static unsigned long kr_machine_stop_deferred(void)
 
 	saved = fgft_entry_begin(fgft_module_owner(), FGFT_CTX_PROCESS, "krecover");
 	kr_released_now = 0;
-	if (!in_atomic()) {
-		kr_releasing = 1;
+	kr_releasing = 1;
+	kr_drop_held_locks();
+	if (!in_atomic())
 		fgft_track_for_each_reverse(NULL, kr_cancel_queued_work, NULL);
-		kr_releasing = 0;
-	}
+	kr_releasing = 0;
 	fgft_entry_end(saved);
 	return kr_released_now;
 }
@@ -363,8 +418,7 @@ static int kr_replay(int i, struct net_device *dev)
 }
 
 /* Nooks/MINIX restart: load the module again (probe) and bring each device back as it was. */
-/* Also the harness's runtime hook (fgft/harness.h) attaches krecover when the machine is built. */
-static int kr_restart(void)
+static int kr_restart_attempt(void)
 {
 	int rc = fgft_module_load();
 	int i;
@@ -389,9 +443,34 @@ static int kr_restart(void)
 	return rc;
 }
 
+/* A failed attempt leaves the configuration pending for the next one (kr_machine_release_all). */
+static int kr_restart(void)
+{
+	int rc;
+
+	kr_config_pending = 1;
+	rc = kr_restart_attempt();
+	if (!rc && kr_driver_state() != KR_DRIVER_LOADED)
+		rc = -5;
+	if (!rc)
+		kr_config_pending = 0;
+	return rc;
+}
+
 static unsigned long long kr_machine_now(void)
 {
 	return fgft_now_ns();
+}
+
+/* A device-time event at the end of a restart's back-off: the scheduler's tick after it runs kr_poll(). */
+static void kr_wake(void *arg)
+{
+	(void)arg;
+}
+
+static void kr_machine_wake_at(unsigned long long ns)
+{
+	fgft_sched_at(ns, kr_wake, NULL);
 }
 
 static const struct kr_recovery_ops kr_machine_ops = {
@@ -400,6 +479,7 @@ static const struct kr_recovery_ops kr_machine_ops = {
 	.restart = kr_restart,
 	.now_ns = kr_machine_now,
 	.stop_deferred = kr_machine_stop_deferred,
+	.wake_at = kr_machine_wake_at,
 };
 
 /* ---- kernel-API misuse and the scheduler ---- */
@@ -499,6 +579,7 @@ int kr_machine_attach(void)
 	kr_misuse_injector = kr_misuse;
 	kr_stall_injector = kr_stall;
 	kr_heartbeat_armed = 0; /* a machine reset dropped any pending event */
+	kr_config_pending = 0;
 	fgft_sched_remove_tick_hook(kr_tick, NULL);
 	return fgft_sched_add_tick_hook(kr_tick, NULL);
 }

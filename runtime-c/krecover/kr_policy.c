@@ -17,6 +17,7 @@ static const struct kr_settings kr_default_settings = {
 	.window_ns = 10ull * 1000000000ull,
 	.hang_real_ms = 2000,
 	.hang_sim_ns = 0,
+	.restart_backoff_ns = 10ull * 1000000ull,
 };
 
 struct kr_settings kr_settings = {
@@ -26,6 +27,7 @@ struct kr_settings kr_settings = {
 	.window_ns = 10ull * 1000000000ull,
 	.hang_real_ms = 2000,
 	.hang_sim_ns = 0,
+	.restart_backoff_ns = 10ull * 1000000ull,
 };
 struct kr_stats kr_stats_data;
 const struct kr_recovery_ops *kr_ops;
@@ -35,9 +37,15 @@ volatile int kr_state = KR_DRIVER_LOADED;
 static unsigned long kr_stopped;
 static unsigned long long kr_stop_wall_ns;
 
-/* When the recent restarts happened, for the per-window limit. */
+/* When the recent restart attempts happened (failed ones too), for the per-window limit. */
 static unsigned long long kr_restart_times[KR_RESTART_HISTORY];
 static unsigned int kr_restart_next;
+/* The pending restart runs at the first kr_poll() at or after this time (back-off after a failed attempt). */
+static unsigned long long kr_restart_due_ns;
+static unsigned int kr_failed_attempts;	/* consecutive failed attempts: the back-off doubles with each */
+/* Recovery work (release, restart) is running: a failure now belongs to it, and kr_poll() does not nest. */
+static int kr_restarting;
+static int kr_recovery_busy;
 
 static const char *const kr_policy_names[] = {
 	[KR_POLICY_UNLOAD] = "unload",
@@ -86,6 +94,10 @@ void kr_reset(void)
 	memset(&kr_stats_data, 0, sizeof(kr_stats_data));
 	memset(kr_restart_times, 0, sizeof(kr_restart_times));
 	kr_restart_next = 0;
+	kr_restart_due_ns = 0;
+	kr_failed_attempts = 0;
+	kr_restarting = 0;
+	kr_recovery_busy = 0;
 	kr_stopped = 0;
 	kr_stop_wall_ns = 0;
 	kr_state = KR_DRIVER_LOADED;
@@ -131,6 +143,13 @@ void kr_recover(enum kr_cause cause)
 {
 	kr_state = KR_DRIVER_RECOVERING;
 	kr_stats_data.recoveries++;
+	if (kr_restarting) {
+		/* The restart itself ran into the failure (probe, open, replay): kr_poll_restart abandons the attempt. */
+		kr_stats_data.recovery_faults++;
+		fprintf(stderr, "krecover: driver failed (%s) while being restarted: attempt abandoned\n",
+			kr_cause_name(cause));
+		return;
+	}
 	/* Queued work would run (refused) before the next kr_poll(); cancelling it touches nothing the caller uses. */
 	if (kr_ops && kr_ops->stop_deferred) {
 		unsigned long long start = kr_wall_ns();
@@ -144,6 +163,23 @@ void kr_recover(enum kr_cause cause)
 		kr_policy_name(kr_settings.policy));
 }
 
+/* Schedule the next restart attempt, `delay_ns` from now, or disable the driver once the window is used up. */
+static void kr_schedule_restart(unsigned long long delay_ns)
+{
+	unsigned long long now = kr_time_ns();
+
+	if (kr_restarts_in_window(now) < kr_settings.max_restarts) {
+		kr_restart_due_ns = now + delay_ns;
+		kr_state = KR_DRIVER_RESTART_PENDING;
+		if (delay_ns && kr_ops && kr_ops->wake_at)
+			kr_ops->wake_at(kr_restart_due_ns);
+		return;
+	}
+	kr_state = KR_DRIVER_DISABLED;
+	kr_stats_data.disables++;
+	fprintf(stderr, "krecover: %u restart attempts within the window: driver disabled\n", kr_settings.max_restarts);
+}
+
 /* Release everything the failed driver held, then unload it or schedule its restart. */
 static void kr_poll_release(void)
 {
@@ -152,13 +188,8 @@ static void kr_poll_release(void)
 	kr_release();
 	kr_kept_object = NULL;
 	if (kr_settings.policy == KR_POLICY_RESTART) {
-		if (kr_restarts_in_window(kr_time_ns()) < kr_settings.max_restarts) {
-			kr_state = KR_DRIVER_RESTART_PENDING;
-		} else {
-			kr_state = KR_DRIVER_DISABLED;
-			fprintf(stderr, "krecover: %u restarts within the window: driver disabled\n",
-				kr_settings.max_restarts);
-		}
+		kr_failed_attempts = 0;
+		kr_schedule_restart(0);
 	} else {
 		kr_state = KR_DRIVER_UNLOADED;
 		kr_stats_data.unloads++;
@@ -173,29 +204,66 @@ static void kr_poll_release(void)
 		kr_state == KR_DRIVER_DISABLED ? "disabled" : "to be restarted");
 }
 
-/* A pending restart runs outside the driver, from kr_poll(). */
+static unsigned long long kr_backoff_ns(unsigned int failed)
+{
+	unsigned long long d = kr_settings.restart_backoff_ns;
+
+	while (failed-- > 1 && d < KR_RESTART_BACKOFF_MAX_NS)
+		d *= 2;
+	return d < KR_RESTART_BACKOFF_MAX_NS ? d : KR_RESTART_BACKOFF_MAX_NS;
+}
+
+/*
+ * A restart attempt failed (an error from probe/open/replay, or the driver failed again while being
+ * brought back): give back what the attempt acquired, with the driver refusing entry so that no
+ * compensation runs driver code, then retry after a back-off or disable the driver (Nooks, MINIX 3).
+ */
+static void kr_abandon_restart(int rc)
+{
+	kr_state = KR_DRIVER_RECOVERING;
+	kr_stats_data.restart_failures++;
+	kr_failed_attempts++;
+	kr_release();
+	kr_kept_object = NULL;
+	kr_schedule_restart(kr_backoff_ns(kr_failed_attempts));
+	if (kr_state == KR_DRIVER_RESTART_PENDING) {
+		kr_stats_data.restart_retries++;
+		fprintf(stderr, "krecover: restart failed (%d): released %lu resources, retry in %llu ms\n", rc,
+			kr_released_last, kr_backoff_ns(kr_failed_attempts) / 1000000ull);
+	} else {
+		fprintf(stderr, "krecover: restart failed (%d): released %lu resources; driver disabled\n", rc,
+			kr_released_last);
+	}
+}
+
+/* A pending restart runs outside the driver, from kr_poll(), once its back-off has passed. */
 void kr_poll_restart(void)
 {
-	unsigned long long start;
+	unsigned long long start, now;
 	int rc = 0;
 
 	if (kr_state != KR_DRIVER_RESTART_PENDING || kr_thread.depth != 0)
 		return;
+	now = kr_time_ns();
+	if (now < kr_restart_due_ns)
+		return;
 	start = kr_wall_ns();
+	/* +1: a zero entry means unused. Every attempt counts against the limit, failed or not. */
+	kr_restart_times[kr_restart_next++ % KR_RESTART_HISTORY] = now + 1;
 	kr_state = KR_DRIVER_LOADED; /* the restart calls the driver's probe and open */
+	kr_restarting = 1;
 	if (kr_ops && kr_ops->restart)
 		rc = kr_ops->restart();
+	kr_restarting = 0;
+	if (!rc && kr_state != KR_DRIVER_LOADED)
+		rc = -5; /* -EIO: the driver failed while being brought back */
 	if (rc) {
-		kr_stats_data.restart_failures++;
 		kr_stop_wall_ns = 0; /* it ran inside the restart, timed below */
-		kr_release();
-		kr_state = KR_DRIVER_DISABLED;
-		fprintf(stderr, "krecover: restart failed (%d): driver disabled\n", rc);
+		kr_abandon_restart(rc);
 	} else {
+		kr_failed_attempts = 0;
 		kr_stats_data.restarts++;
 		kr_stats_data.last_restart_time_ns = kr_time_ns();
-		/* +1: a zero entry means unused. */
-		kr_restart_times[kr_restart_next++ % KR_RESTART_HISTORY] = kr_stats_data.last_restart_time_ns + 1;
 	}
 	kr_stats_data.restart_wall_ns_last = kr_wall_ns() - start;
 	kr_stats_data.recovery_wall_ns_last += kr_stats_data.restart_wall_ns_last;
@@ -209,8 +277,12 @@ void kr_poll(void)
 	if (kr_thread.depth != 0)
 		return;
 	kr_control_poll_file();
+	if (kr_recovery_busy)
+		return; /* a tick inside the release or restart itself */
+	kr_recovery_busy = 1;
 	if (kr_state == KR_DRIVER_RECOVERING)
 		kr_poll_release();
 	else
 		kr_poll_restart();
+	kr_recovery_busy = 0;
 }

@@ -66,6 +66,8 @@ static void kr_on_fault_signal(int signo, siginfo_t *info, void *uctx)
 		return;
 	if (kr_thread.depth > 0 && !kr_thread.failing && kr_settings.recovery)
 		kr_unwind(s->cause); /* SA_NODEFER: the signal is not left blocked */
+	if (kr_thread.guard && kr_thread.depth == 0)
+		siglongjmp(*kr_thread.guard, signo); /* compensation tripped over what the driver broke */
 	kr_chain(s, signo, info, uctx);
 }
 

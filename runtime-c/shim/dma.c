@@ -24,6 +24,8 @@ static struct dma_map *table; /* sorted by bus address (allocation order) */
 static size_t table_len, table_cap;
 static dma_addr_t next_bus = BUS_BASE;
 static unsigned long dma_faults;
+/* Unmaps whose size or direction differ from the mapping's (what CONFIG_DMA_API_DEBUG warns about). */
+static unsigned long unmap_mismatches;
 
 int fgft_pci_set_dma_mask(struct pci_dev *pdev, u64 mask);
 
@@ -37,10 +39,12 @@ void fgft_dma_reset(void)
 	table_len = 0;
 	next_bus = BUS_BASE;
 	dma_faults = 0;
+	unmap_mismatches = 0;
 }
 
 unsigned long fgft_dma_faults(void) { return dma_faults; }
 unsigned long fgft_dma_live_mappings(void) { return (unsigned long)table_len; }
+unsigned long fgft_dma_unmap_mismatches(void) { return unmap_mismatches; }
 
 static struct fgft_bus_dev *bus_dev_of(struct device *dev, const char *api)
 {
@@ -186,8 +190,14 @@ dma_addr_t dma_map_single(struct device *dev, void *ptr, size_t size, enum dma_d
 	if (!b || !ptr || size == 0)
 		return DMA_MAPPING_ERROR;
 	bus = insert(b, ptr, size, 0, dir);
-	if (bus != DMA_MAPPING_ERROR)
-		fgft_track_add(FGFT_RES_DMA_MAP, (const void *)(uintptr_t)bus, (unsigned long)(uintptr_t)ptr);
+	if (bus != DMA_MAPPING_ERROR) {
+		struct fgft_resource *r = fgft_track_add(FGFT_RES_DMA_MAP, (const void *)(uintptr_t)bus,
+							 (unsigned long)(uintptr_t)ptr);
+
+		/* What the compensation must unmap with (DMA-API debugging checks both). */
+		r->len = size;
+		r->dir = dir;
+	}
 	return bus;
 }
 
@@ -195,7 +205,6 @@ void dma_unmap_single(struct device *dev, dma_addr_t addr, size_t size, enum dma
 {
 	ssize_t i;
 
-	(void)dir;
 	if (!bus_dev_of(dev, "dma_unmap_single"))
 		return;
 	i = find_index(addr);
@@ -203,9 +212,11 @@ void dma_unmap_single(struct device *dev, dma_addr_t addr, size_t size, enum dma
 		report_bad_release("dma_unmap_single", addr);
 		return;
 	}
-	if (table[i].len != size)
-		fgft_log("dma: unmap of %#llx with size %zu, mapped with %zu\n", (unsigned long long)addr, size,
-			 table[i].len);
+	if (table[i].len != size || table[i].dir != dir) {
+		unmap_mismatches++;
+		fgft_log("dma: unmap of %#llx with size %zu, direction %d; mapped with %zu, %d\n",
+			 (unsigned long long)addr, size, (int)dir, table[i].len, (int)table[i].dir);
+	}
 	fgft_track_remove(FGFT_RES_DMA_MAP, (const void *)(uintptr_t)addr);
 	remove_at((size_t)i);
 }

@@ -103,6 +103,25 @@ describe('the seed scenario: recovery on, traffic both ways, message level 1000'
   });
 });
 
+// Nooks/MINIX restart policy when the driver fails again while being restarted: the failed attempt is
+// abandoned (what it acquired released), retried after a back-off in simulated time, and only a driver that
+// keeps failing is disabled once its attempts use up the limit per window (test/recovery/machine.test.ts).
+describe('a restart whose re-probe fails', () => {
+  it('is retried after a back-off: the driver comes back and the workload completes', () => {
+    // The first failure is the message level; the probe that the restart runs (entry 2) fails once.
+    const r = run('p restart; i segv e1000_probe 1', [...traffic, '--msglevel-at', '2000:1000']);
+    expect(r.stderr).toContain('while being restarted: attempt abandoned');
+    expect([r.n('failures.trigger'), r.n('failures.sigsegv')]).toEqual([1, 1]);
+    expect([r.n('restart-failures'), r.n('restart-retries'), r.n('recovery-faults'), r.n('restarts')]).toEqual([1, 1, 1, 1]);
+    expect(r.n('disables')).toBe(0);
+    expect(r.values.get('driver')).toBe('loaded');
+    expectAccounted(r.report, FRAMES, FRAMES);
+    expect(r.report.leaks).toBe(0);
+    expect(violationsOf(r.report)).toBe(0);
+    expect(r.report.pass).toBe(true);
+  });
+});
+
 interface Cause {
   command: string;
   counter: string;

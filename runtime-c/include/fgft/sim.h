@@ -87,6 +87,8 @@ unsigned long fgft_irq_delivered(unsigned int irq);
 void *fgft_dma_translate(struct fgft_bus_dev *bdev, dma_addr_t addr, size_t len, int write);
 unsigned long fgft_dma_faults(void);
 unsigned long fgft_dma_live_mappings(void);
+/* dma_unmap_single calls whose size or direction differ from the mapping's (DMA-API debugging's warning). */
+unsigned long fgft_dma_unmap_mismatches(void);
 
 /* ---- module and driver entry points, called the way the kernel calls them ---- */
 int fgft_module_load(void);    /* module_init (binds drivers to plugged devices) */

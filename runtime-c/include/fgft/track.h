@@ -46,6 +46,8 @@ struct fgft_resource {
 	struct fgft_owner *owner;
 	u64 seq;                    /* acquisition order */
 	const char *site;           /* free-form note a runtime may attach (NULL from the shim) */
+	unsigned long len;          /* DMA mappings: the mapped length (0 for other types) */
+	int dir;                    /* DMA mappings: the mapping's enum dma_data_direction */
 	struct fgft_resource *prev, *next; /* acquisition order */
 	struct fgft_resource *hnext;        /* lookup chain (private) */
 };

@@ -72,7 +72,7 @@ enum kr_policy {
 
 enum kr_driver_state {
 	KR_DRIVER_LOADED,
-	KR_DRIVER_RESTART_PENDING,	/* released; restart runs at the next kr_poll() */
+	KR_DRIVER_RESTART_PENDING,	/* released; restart runs at a kr_poll() once its back-off has passed */
 	KR_DRIVER_UNLOADED,		/* failed and unloaded (policy unload) */
 	KR_DRIVER_DISABLED,		/* too many restarts in the window */
 	KR_DRIVER_RECOVERING,		/* failed; the release runs at the next kr_poll() */
@@ -81,11 +81,15 @@ enum kr_driver_state {
 struct kr_settings {
 	int recovery;			/* `r 1` / `r 0` */
 	enum kr_policy policy;
-	unsigned int max_restarts;	/* restarts allowed per window ... */
+	unsigned int max_restarts;	/* restart attempts (failed ones too) allowed per window ... */
 	unsigned long long window_ns;	/* ... of simulated (or, standalone, real) time */
 	unsigned long long hang_real_ms;	/* real-time watchdog; 0 = off */
 	unsigned long long hang_sim_ns;	/* simulated-time watchdog; 0 = off */
+	/* Appended: a failed restart attempt is retried after this much (simulated) time, doubled for each
+	 * further failed attempt (at most KR_RESTART_BACKOFF_MAX_NS). */
+	unsigned long long restart_backoff_ns;
 };
+#define KR_RESTART_BACKOFF_MAX_NS (1000ull * 1000000ull)
 
 void kr_get_settings(struct kr_settings *out);
 void kr_set_settings(const struct kr_settings *in);
@@ -108,6 +112,9 @@ struct kr_recovery_ops {
 	/* At the failure, before the release: cancel the work the driver queued, which the kernel would
 	 * otherwise run into the refusing stubs first (counted with the release). NULL: nothing to do. */
 	unsigned long (*stop_deferred)(void);
+	/* Appended: make kr_poll() run at (or soon after) simulated time `ns`, for a restart's back-off.
+	 * NULL: the next kr_poll() at or after that time runs it. */
+	void (*wake_at)(unsigned long long ns);
 };
 void kr_set_recovery_ops(const struct kr_recovery_ops *ops);
 
@@ -122,7 +129,7 @@ struct kr_stats {
 	unsigned long recoveries;	/* failures handled by release + unload/restart */
 	unsigned long unloads;
 	unsigned long restarts;
-	unsigned long restart_failures;
+	unsigned long restart_failures;	/* restart attempts abandoned (probe/open/replay failed) */
 	unsigned long refused_calls;	/* entry calls into an unloaded driver */
 	unsigned long resources_released;
 	unsigned long long recovery_wall_ns_total;
@@ -131,6 +138,11 @@ struct kr_stats {
 	unsigned long long restart_wall_ns_last;	/* of which: reload, re-probe, re-open, replay */
 	unsigned long long last_failure_time_ns;	/* simulated (or real) time of the last failure */
 	unsigned long long last_restart_time_ns;	/* when the last restart completed */
+	/* Appended fields (keep the ones above in place). */
+	unsigned long restart_retries;	/* attempts scheduled again, with back-off, after a failed one */
+	unsigned long recovery_faults;	/* driver failures while recovery itself ran driver code */
+	unsigned long disables;		/* times the restart limit disabled the driver */
+	unsigned long compensation_faults;	/* releases abandoned: a processor fault inside the compensation */
 };
 const struct kr_stats *kr_get_stats(void);
 void kr_reset(void);	/* settings to defaults, counters to zero, driver loaded */
@@ -142,7 +154,8 @@ void kr_reset(void);	/* settings to defaults, counters to zero, driver loaded */
  *	q N			fail after N more driver function entries (0: off)
  *	f FUNCTION OFFSET	fail when FUNCTION is entered for the (OFFSET+1)-th time
  *	p unload | p restart	recovery policy
- *	l N WINDOW_MS		at most N restarts per window
+ *	l N WINDOW_MS		at most N restart attempts per window
+ *	b MS			back-off before retrying a failed restart attempt
  *	w REAL_MS SIM_MS	hang watchdog limits (0: off)
  * Returns 0, or -22 (-EINVAL) with a message in *error.
  */

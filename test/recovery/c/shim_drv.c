@@ -2,7 +2,8 @@
  * A small PCI network driver for the krecover tests on the simulated machine
  * (runtime-c/shim).  Between probe, open and a few transmits it holds one of
  * every resource type the shim tracks; writing a message level of 1000 + N
- * makes it fail in way N while holding them (see td_fail).
+ * makes it fail in way N while holding them (see td_fail).  Some ways also
+ * make the probes that follow fail, so that a restart runs into them.
  */
 #include <linux/module.h>
 #include <linux/pci.h>
@@ -26,6 +27,10 @@
 #define TD_BUF_LEN 2048
 
 void fgft_check_fail(int kind, const char *file, int line, long long value, long long bound);
+
+/* Probes still to go wrong (a driver that fails again while being restarted): by failing, or with an error. */
+static int td_probes_to_fault;
+static int td_probes_to_refuse;
 
 struct td_priv {
 	struct net_device *netdev;
@@ -180,6 +185,25 @@ static void td_fail(struct td_priv *priv, u32 how)
 		schedule_work(&priv->work);
 		priv->zero = 10 / priv->zero;
 		break;
+	case 8:
+		spin_lock(&priv->lock);
+		schedule_work(&priv->work);
+		kr_trigger_fault();
+		break;
+	case 9:
+	case 10:
+		td_probes_to_fault = how == 9 ? 2 : 1000;
+		kr_trigger_fault();
+		break;
+	case 11:
+		td_probes_to_refuse = 2;
+		kr_trigger_fault();
+		break;
+	case 12:
+		/* A wild write over a frame's buffer pointer: freeing that frame faults in the kernel's code. */
+		priv->held[priv->head]->head = (unsigned char *)(uintptr_t)64;
+		kr_trigger_fault();
+		break;
 	default:
 		break;
 	}
@@ -268,6 +292,15 @@ static int td_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	err = pci_request_regions(pdev, "td");
 	if (err)
 		goto err_disable;
+	if (td_probes_to_fault > 0) {
+		td_probes_to_fault--;
+		kr_trigger_fault(); /* holding the PCI device and its regions */
+	}
+	if (td_probes_to_refuse > 0) {
+		td_probes_to_refuse--;
+		err = -EIO;
+		goto err_release;
+	}
 	netdev = alloc_etherdev(sizeof(*priv));
 	if (!netdev) {
 		err = -ENOMEM;

@@ -90,6 +90,17 @@ static void print_counts(const char *when)
 	printf("%s.total=%lu\n", when, fgft_track_count(NULL, FGFT_RES_ANY));
 }
 
+/* Kernel-API misuse the shim saw, the driver's and the recovery's alike. */
+static unsigned long violations(void)
+{
+	unsigned long n = 0;
+	int k;
+
+	for (k = 0; k < FGFT_V_KIND_COUNT; k++)
+		n += fgft_violation_count((enum fgft_violation)k);
+	return n;
+}
+
 unsigned long long wall_clock_ns(void); /* wall_clock.c */
 
 /* For bench/recovery-stubs.ts: wall time per frame through fgft_netdev_xmit, best of `rounds`. */
@@ -158,7 +169,8 @@ int main(int argc, char **argv)
 	fgft_ethtool_set_msglevel(dev, 1000 + (unsigned int)how);
 	kr_poll(); /* the release (a scheduler tick would do it too) */
 	print_counts("after");
-	fgft_sched_run(fgft_now_ns() + 1000000, NULL, NULL); /* ticks: a pending restart runs here */
+	/* Ticks: a pending restart runs here, and its retries after their back-off (10 + 20 + ... ms). */
+	fgft_sched_run(fgft_now_ns() + 200000000ull, NULL, NULL);
 	if (kr_get_stats()->restarts)
 		printf("outage_ns=%llu\n", kr_get_stats()->last_restart_time_ns - kr_get_stats()->last_failure_time_ns);
 	dev = fgft_netdev_get(0);
@@ -183,6 +195,8 @@ int main(int argc, char **argv)
 	fgft_module_unload();
 	print_counts("end");
 	printf("given=%d sent=%lu dropped=%lu busy=%lu\n", 2 * FRAMES, sent, dropped, busy);
+	printf("violations=%lu sleep-in-atomic=%lu dma-unmap-mismatches=%lu\n", violations(),
+	       fgft_violation_count(FGFT_V_SLEEP_IN_ATOMIC), fgft_dma_unmap_mismatches());
 	kr_control_read(buf, sizeof(buf));
 	fputs(buf, stdout);
 	return 0;
