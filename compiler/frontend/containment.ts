@@ -155,12 +155,20 @@ export function containErrors(
   const errors: ParseErrorRegion[] = [];
   const errorTrees = new Map<ParseErrorRegion, Parser.Tree>();
   let allBoundaries: number[] | undefined; // computed once errors exist
+  // Set when a round found no real error in the current tree: the final check is then already done.
+  let provenClean = false;
   for (let round = 0; round < MAX_ROUNDS && errors.length < MAX_CONTAINED_ERRORS; round++) {
     // Each top-level error costs the declaration around it. A giant ERROR that
     // swallowed following declarations yields its first one now; the rest
     // parse again (or show up) in the next round.
     const chunks: { start: number; end: number; err: Parser.SyntaxNode }[] = [];
-    for (const { err, anchor } of topLevelErrors(tree)) {
+    const found = topLevelErrors(tree);
+    if (found.length === 0) {
+      // No top-level node holds a real error; only a root that is itself an ERROR is left to report.
+      provenClean = tree.rootNode.type !== 'ERROR';
+      break;
+    }
+    for (const { err, anchor } of found) {
       allBoundaries ??= withSoftBoundaries(sanitizedText, boundaries);
       const around = chunkAround(text, allBoundaries, anchor);
       const { start, end } = clipToRegions(around.start, around.end, anchor, errors);
@@ -207,7 +215,7 @@ export function containErrors(
     tree = parseWhole(parser, text, tree);
   }
   // Errors the rounds did not contain (gave up, or a tree shape with no top-level error to take).
-  if (hasRealError(tree.rootNode)) reportUncontained(tree, text, lineMap, errors);
+  if (!provenClean && hasRealError(tree.rootNode)) reportUncontained(tree, text, lineMap, errors);
   errors.sort((a, b) => a.start - b.start);
   return { parseText: text, tree, errors, errorTrees };
 }

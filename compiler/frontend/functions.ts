@@ -5,7 +5,7 @@ import type { ContainedParse } from './containment.js';
 import { declaratorIdentifier, LazyNode } from './declarators.js';
 import { child, type MirrorNode } from './mirror.js';
 import { declaratorName } from './tree-util.js';
-import type { FunctionDefinitionInfo, LineMap } from './unit.js';
+import type { FunctionDefinitionInfo, LineMap, SourceLocation } from './unit.js';
 
 /** function_definition nodes among mirrored top-level nodes (also inside `extern "C" {}`). */
 function mirroredDefinitions(nodes: readonly MirrorNode[], out: MirrorNode[]): MirrorNode[] {
@@ -27,6 +27,32 @@ function syntaxDefinitions(root: Parser.SyntaxNode): Parser.SyntaxNode[] {
   };
   visit(root);
   return out;
+}
+
+/**
+ * A function definition of the main tree. Its syntax node and its location are
+ * found on first use (a class, not an object literal with getters: thousands
+ * of these are made per unit, and literal getters cost a closure each).
+ */
+class MirroredFunction implements FunctionDefinitionInfo {
+  private located: SourceLocation | undefined;
+
+  constructor(
+    readonly name: string,
+    readonly inMainFile: boolean,
+    readonly hasParseError: boolean,
+    private readonly ref: LazyNode,
+    private readonly at: number,
+    private readonly lineMap: LineMap,
+  ) {}
+
+  get node(): Parser.SyntaxNode {
+    return this.ref.node;
+  }
+
+  get location(): SourceLocation {
+    return (this.located ??= this.lineMap.locate(this.at));
+  }
 }
 
 /** `name(...) {` at the start of a line or after a type: a function definition's head. */
@@ -54,19 +80,15 @@ export function collectFunctions(
     const declarator = child(def, 'declarator');
     const ident = declaratorIdentifier(declarator);
     const at = declarator ? declarator.start : def.start;
-    const ref = new LazyNode(parse.tree, def);
-    out.push({
-      offset: def.start,
-      info: {
-        name: ident ? text.slice(ident.start, ident.end) : '',
-        get node() {
-          return ref.node;
-        },
-        inMainFile: lineMap.isMainFile(at),
-        hasParseError: uncontained.length > 0 && overlapsAny(def.start, def.end, uncontained),
-        location: lineMap.locate(at),
-      },
-    });
+    const info = new MirroredFunction(
+      ident ? text.slice(ident.start, ident.end) : '',
+      lineMap.isMainFile(at),
+      uncontained.length > 0 && overlapsAny(def.start, def.end, uncontained),
+      new LazyNode(parse.tree, def),
+      at,
+      lineMap,
+    );
+    out.push({ offset: def.start, info });
   }
   for (const region of parse.errors) {
     const tree = parse.errorTrees.get(region);

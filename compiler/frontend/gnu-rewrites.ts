@@ -48,3 +48,8 @@ const REWRITES = new Map<string, GnuRewrite>([
 export function gnuRewriteFor(word: string): GnuRewrite | undefined {
   return REWRITES.get(word);
 }
+
+/** Every word with a rewrite (the sanitizer looks identifiers up without slicing them). */
+export function gnuRewriteWords(): string[] {
+  return [...REWRITES.keys()];
+}

@@ -22,8 +22,48 @@ export interface LineMarker {
 
 const MARKER_RE = /^#(?:line)?[ \t]+(\d+)(?:[ \t]+"((?:[^"\\]|\\.)*)")?((?:[ \t]+\d+)*)[ \t]*\r?$/;
 
+/** Digits at text[i, end): [value, offset after them], or undefined if there are none. */
+function digitsAt(text: string, i: number, end: number): [number, number] | undefined {
+  let value = 0;
+  let j = i;
+  for (let c = text.charCodeAt(j); j < end && c >= 48 && c <= 57; c = text.charCodeAt(++j)) value = value * 10 + (c - 48);
+  return j > i && j - i <= 15 ? [value, j] : undefined; // longer runs: exactness is left to Number()
+}
+
+/**
+ * cpp's own spelling, `# 12 "file.c" 1 3` (single spaces, no escapes), read
+ * without a regex since a unit has thousands of markers; undefined for
+ * anything else, which MARKER_RE then decides.
+ */
+function plainLineMarker(text: string, start: number, end: number): LineMarker | undefined {
+  if (text.charCodeAt(start) !== 35 || text.charCodeAt(start + 1) !== 32) return undefined;
+  const line = digitsAt(text, start + 2, end);
+  if (!line) return undefined;
+  let i = line[1];
+  let file = '';
+  const flags: number[] = [];
+  if (i < end) {
+    if (text.charCodeAt(i) !== 32 || text.charCodeAt(i + 1) !== 34) return undefined;
+    const close = text.indexOf('"', i + 2);
+    if (close < 0 || close >= end) return undefined;
+    file = text.slice(i + 2, close);
+    if (file.indexOf('\\') >= 0) return undefined;
+    i = close + 1;
+    while (i < end) {
+      if (text.charCodeAt(i) !== 32) return undefined;
+      const flag = digitsAt(text, i + 1, end);
+      if (!flag) return undefined;
+      flags.push(flag[0]);
+      i = flag[1];
+    }
+  }
+  return { start, end, line: line[0], file, flags };
+}
+
 /** Parse the line `text[start, end)` as a line marker, or return undefined. */
 export function parseLineMarker(text: string, start: number, end: number): LineMarker | undefined {
+  const plain = plainLineMarker(text, start, end);
+  if (plain) return plain;
   const m = MARKER_RE.exec(text.slice(start, end));
   if (!m) return undefined;
   const file = m[2] === undefined ? '' : unescapeFileName(m[2]);

@@ -42,8 +42,11 @@ const OPAQUE = new Set([
 /** Fields whose value is an expression: leaves unless inside an enum (whose values we evaluate). */
 const EXPRESSION_FIELDS = new Set(['value', 'size']);
 
-/** Named node types that never have children: no need to ask the cursor. */
+/** Named node types that never have named children: no need to ask the cursor. */
 const LEAVES = new Set([
+  'storage_class_specifier', // its keyword child is anonymous
+  'variadic_parameter',
+  'ms_call_modifier',
   'identifier',
   'field_identifier',
   'type_identifier',
@@ -99,7 +102,7 @@ export class TreeMirror {
   topLevel(): MirrorNode[] {
     const cursor = this.tree.walk();
     const root: MirrorNode = { type: 'translation_unit', field: '', start: 0, end: 0, children: [] };
-    if (cursor.gotoFirstChild()) this.siblings(cursor, root, false);
+    if (cursor.gotoFirstChild()) this.siblings(cursor, root, false, false);
     return root.children;
   }
 
@@ -111,14 +114,17 @@ export class TreeMirror {
     return m;
   }
 
-  /** Copy the cursor's node and its following siblings into parent.children. */
-  private siblings(cursor: Parser.TreeCursor, parent: MirrorNode, inEnum: boolean): void {
+  /**
+   * Copy the cursor's node and its following siblings into parent.children.
+   * `hasFields`: false for the root's children, which are in no field (one call fewer each).
+   */
+  private siblings(cursor: Parser.TreeCursor, parent: MirrorNode, inEnum: boolean, hasFields = true): void {
     do {
       const info = this.typeInfo(cursor);
       // The main tree holds no ERROR/MISSING nodes except benign ones (see
       // containment.ts), so anonymous tokens can be skipped without asking.
       if (!info.named) continue;
-      const field = this.fieldName(cursor);
+      const field = hasFields ? this.fieldName(cursor) : '';
       const node: MirrorNode = {
         type: info.name,
         field,

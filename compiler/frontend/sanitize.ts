@@ -8,7 +8,7 @@ import { blankDirectives } from './directives.js';
 import type { LineMarker } from './linemap.js';
 import { blankOf, identifierFiller, isIdentChar, isIdentStart, matchParen, skipQuoted, skipTrivia, splitArguments } from './scan.js';
 import type { Attribute, BlankedKind, BlankedToken } from './unit.js';
-import { gnuRewriteFor, type GnuRewrite } from './gnu-rewrites.js';
+import { gnuRewriteFor, gnuRewriteWords, type GnuRewrite } from './gnu-rewrites.js';
 
 export interface SanitizeResult {
   parseText: string;
@@ -22,9 +22,31 @@ export interface SanitizeResult {
 /** C keywords after which `asm(...)` starts a statement, not a declarator's asm label. */
 const STATEMENT_KEYWORDS = new Set(['else', 'do', 'return', 'default']);
 
-/** First characters of identifiers the sanitizer looks at (see identifier()). */
-const SPECIAL_FIRST = new Uint8Array(65536);
-for (const ch of '_atgcedr') SPECIAL_FIRST[ch.charCodeAt(0)] = 1;
+/** Identifiers the sanitizer acts on (see identifier()); every other identifier just sets `prev`. */
+const SPECIAL_WORDS = [
+  '__attribute__', '__attribute', '__extension__', '_Pragma', 'asm', '__asm__', '__asm', 'goto', 'case',
+  '_Static_assert', 'static_assert', ...STATEMENT_KEYWORDS, ...gnuRewriteWords(),
+];
+
+/** SPECIAL_WORDS by length and first character, so most identifiers are rejected without a slice. */
+const MAX_SPECIAL_LENGTH = 32;
+/** Dense (a sparse array would fall back to slow dictionary lookups); empty where no word has that shape. */
+const SPECIAL_BY_SHAPE: string[][] = Array.from({ length: MAX_SPECIAL_LENGTH << 8 }, () => []);
+for (const w of SPECIAL_WORDS) {
+  if (w.length >= MAX_SPECIAL_LENGTH) throw new Error(`sanitizer word too long: ${w}`);
+  SPECIAL_BY_SHAPE[(w.length << 8) | w.charCodeAt(0)].push(w);
+}
+
+/** The special word text[start, end) spells, or undefined. */
+function specialWord(text: string, start: number, end: number): string | undefined {
+  const length = end - start;
+  if (length >= MAX_SPECIAL_LENGTH) return undefined;
+  const first = text.charCodeAt(start);
+  if (first > 255) return undefined;
+  const candidates = SPECIAL_BY_SHAPE[(length << 8) | first];
+  for (let k = 0; k < candidates.length; k++) if (text.startsWith(candidates[k], start)) return candidates[k];
+  return undefined;
+}
 
 /** The token before the current one, as far as asm-label detection cares. */
 const enum Prev {
@@ -35,14 +57,24 @@ const enum Prev {
   Other,
 }
 
-// Character classes for the hot loop (latin1: one char per byte).
+// Character classes for the hot loop. Latin1 text has only codes < 256, but
+// the table covers every UTF-16 code unit so a lookup never goes out of bounds.
 const SPACE = 1;
 const IDENT_START = 2;
 const DIGIT = 3;
-const CHAR_CLASS = new Uint8Array(256);
+const CHAR_CLASS = new Uint8Array(65536);
 for (const ch of ' \t\n\r\f\v') CHAR_CLASS[ch.charCodeAt(0)] = SPACE;
 for (let c = 0; c < 256; c++) if (isIdentStart(c)) CHAR_CLASS[c] = IDENT_START;
 for (let c = 48; c <= 57; c++) CHAR_CLASS[c] = DIGIT;
+
+/** Does text[start, end) contain i, I, j or J (a possible imaginary-constant suffix)? */
+function hasImaginaryLetter(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k) | 0x20;
+    if (c === 105 || c === 106) return true;
+  }
+  return false;
+}
 
 class Sanitizer {
   private readonly out: string[] = [];
@@ -92,15 +124,15 @@ class Sanitizer {
     while (i < n) {
       if (i < this.copied) i = this.copied; // never rescan substituted text
       const c = text.charCodeAt(i);
-      const cls = c < 256 ? CHAR_CLASS[c] : 0;
+      const cls = CHAR_CLASS[c];
       if (cls === SPACE) {
         i++;
-        while (i < n && CHAR_CLASS[text.charCodeAt(i) & 0xff] === SPACE && text.charCodeAt(i) < 256) i++;
+        while (i < n && CHAR_CLASS[text.charCodeAt(i)] === SPACE) i++;
         continue;
       }
       if (cls === IDENT_START) {
         let j = i + 1;
-        for (let d = text.charCodeAt(j); j < n && d < 256 && CHAR_CLASS[d] !== SPACE && CHAR_CLASS[d] !== 0; d = text.charCodeAt(++j));
+        while (j < n && CHAR_CLASS[text.charCodeAt(j)] >= IDENT_START) j++;
         i = this.identifier(i, j);
         continue;
       }
@@ -195,21 +227,14 @@ class Sanitizer {
 
   /** Handle the identifier text[start,end); returns where scanning continues. */
   private identifier(start: number, end: number): number {
-    const text = this.text;
-    const first = text.charCodeAt(start);
     const atMemberStart = this.prevSemicolonOrBrace;
     this.prevSemicolonOrBrace = false;
     this.afterGoto = false;
-    // Only identifiers starting with '_', 'a' (asm), 't' (typeof) or a
-    // statement keyword's first letter (goto, case, else, do, return, default) matter.
-    if (!SPECIAL_FIRST[first]) {
-      if (first === 115 && end - start === 13 && text.startsWith('static_assert', start)) {
-        return this.memberStaticAssert(start, end, atMemberStart);
-      }
+    const word = specialWord(this.text, start, end);
+    if (word === undefined) {
       this.prev = Prev.Ident;
       return end;
     }
-    const word = text.slice(start, end);
     switch (word) {
       case '__attribute__':
       case '__attribute':
@@ -232,6 +257,7 @@ class Sanitizer {
         this.prev = Prev.Other;
         return end;
       case '_Static_assert':
+      case 'static_assert':
         return this.memberStaticAssert(start, end, atMemberStart);
       default:
         break;
@@ -286,8 +312,9 @@ class Sanitizer {
 
   /** GNU imaginary constants `2.0i`, `3fj`: the i/j suffix is blanked (tree-sitter-c rejects it). */
   private imaginarySuffix(start: number, end: number): void {
+    if (!hasImaginaryLetter(this.text, start, end)) return;
     const t = this.text.slice(start, end);
-    if (!/[iIjJ]/.test(t) || /^0[xX]/.test(t)) return;
+    if (/^0[xX]/.test(t)) return;
     const m = /^([0-9.]+(?:[eE][+-]?[0-9]+)?)([fFlL]*)[iIjJ]([fFlL]*)$/.exec(t);
     if (!m) return;
     this.substitute(start, end, m[1] + m[2] + m[3] + ' ', 'other');

@@ -62,15 +62,14 @@ export function firstErrorNode(node: Parser.SyntaxNode): Parser.SyntaxNode | und
   if (node.type === 'ERROR') return node;
   if (node.isMissing) return isBenignMissing(node) ? undefined : node;
   if (!node.hasError) return undefined;
-  const cursor = node.walk();
-  if (!cursor.gotoFirstChild()) return undefined;
-  do {
-    const c = cursor.currentNode;
-    if (c.type === 'ERROR' || c.isMissing || c.hasError) {
+  // One bulk `children` call costs about half of fetching each child from a cursor.
+  for (const c of node.children) {
+    // A MISSING node always has an error cost (hasError); a bare ERROR leaf may not.
+    if (c.hasError || c.type === 'ERROR') {
       const found = firstErrorNode(c);
       if (found) return found;
     }
-  } while (cursor.gotoNextSibling());
+  }
   return undefined;
 }
 
