@@ -73,6 +73,9 @@ void fgft_harness_print(const struct fgft_harness_report *r, FILE *out)
 		(unsigned long long)r->frames, (unsigned long long)r->seed, faults);
 	if (r->load_error)
 		fprintf(out, "  driver failed to come up: error %d\n", r->load_error);
+	if (r->bringup_retries)
+		fprintf(out, "  bring-up failed (error %d) and was retried %d times after the driver was restarted\n",
+			r->bringup_first_error, r->bringup_retries);
 	fprintf(out, "  %-14s %9s %9s %6s %9s %10s %7s %6s\n", "stream", "offered", "delivered", "lost", "corrupted",
 		"duplicated", "errored", "resent");
 	if (r->tx.offered || !r->rx.offered)
@@ -147,6 +150,8 @@ int fgft_harness_write_json(const struct fgft_harness_report *r, const char *pat
 		(unsigned long long)r->driver_stats.tx_packets, (unsigned long long)r->driver_stats.rx_packets,
 		(unsigned long long)r->driver_stats.tx_errors, (unsigned long long)r->driver_stats.rx_errors,
 		(unsigned long long)r->driver_stats.tx_dropped, (unsigned long long)r->driver_stats.rx_dropped);
+	fprintf(f, "  \"bringup\": {\"retries\": %d, \"first_error\": %d},\n", r->bringup_retries,
+		r->bringup_first_error);
 	fprintf(f, "  \"load_error\": %d,\n  \"pass\": %s,\n  \"timed_out\": %s,\n", r->load_error,
 		r->pass ? "true" : "false", r->timed_out ? "true" : "false");
 	json_stream(f, "tx", &r->tx, 1);

@@ -4,13 +4,20 @@
 #include <string.h>
 #include <linux/errno.h>
 #include <fgft/policy.h>
+#include <linux/krecover.h>
 #include "harness.h"
+
+/* A recovery runtime (krecover), when one is linked in: the harness runs without one too. */
+#pragma weak kr_driver_state
+unsigned long kr_recoveries(void) __attribute__((weak));
 
 #define MS 1000000ULL
 #define LINK_WAIT_NS (3000 * MS)
 #define SLICE_NS (10 * MS)
 #define IDLE_DONE_NS (500 * MS)   /* nothing moved for this long after the last frame: what is missing is lost */
 #define IDLE_STALL_NS (5000 * MS) /* nothing moved for this long mid-run: the run is stuck */
+#define BRINGUP_RETRIES 3         /* an application opening the device tries this many more times ... */
+#define RESTART_WAIT_NS (5000 * MS) /* ... each time waiting at most this long for a restarting driver */
 
 struct harness *fgft_current_harness;
 
@@ -206,13 +213,19 @@ static int verdict(const struct fgft_harness_report *r)
 	       !r->rx.lost && !r->rx.corrupted && !r->rx.duplicated && !r->leaks && !violations;
 }
 
+/* Load the module, find the interface, open it, wait for the link. Steps already done (a recovery runtime
+ * that restarted the driver reloads the module and reopens an interface that was up) are skipped, so a failed
+ * bring-up can be tried again. */
 static int bring_up(struct harness *h)
 {
-	int err = fgft_module_load();
+	int err;
 
-	if (err) {
-		fgft_log("harness: module_init failed: %d\n", err);
-		return err;
+	if (!fgft_module_loaded()) {
+		err = fgft_module_load();
+		if (err) {
+			fgft_log("harness: module_init failed: %d\n", err);
+			return err;
+		}
 	}
 	h->dev = fgft_netdev_get(0);
 	if (!h->dev) {
@@ -221,10 +234,12 @@ static int bring_up(struct harness *h)
 	}
 	memcpy(h->nic_mac, h->dev->dev_addr, ETH_ALEN);
 	h->mtu = h->dev->mtu;
-	err = fgft_netdev_open(h->dev);
-	if (err) {
-		fgft_log("harness: ndo_open failed: %d\n", err);
-		return err;
+	if (!netif_running(h->dev)) {
+		err = fgft_netdev_open(h->dev);
+		if (err) {
+			fgft_log("harness: ndo_open failed: %d\n", err);
+			return err;
+		}
 	}
 	{
 		struct ethtool_drvinfo info;
@@ -239,6 +254,72 @@ static int bring_up(struct harness *h)
 		return -ENOLINK;
 	}
 	return 0;
+}
+
+static unsigned long recoveries_so_far(void)
+{
+	return kr_recoveries ? kr_recoveries() : 0;
+}
+
+/* The driver failed and a recovery runtime is bringing it back (or already has, since `before`). */
+static int driver_coming_back(unsigned long before)
+{
+	if (!kr_driver_state)
+		return 0;
+	switch (kr_driver_state()) {
+	case KR_DRIVER_RECOVERING:
+	case KR_DRIVER_RESTART_PENDING:
+		return 1;
+	case KR_DRIVER_LOADED:
+		return recoveries_so_far() != before;
+	default: /* unloaded or disabled: nothing will bring it back */
+		return 0;
+	}
+}
+
+static int restart_settled(void *arg)
+{
+	enum kr_driver_state s = kr_driver_state();
+
+	(void)arg;
+	return s != KR_DRIVER_RECOVERING && s != KR_DRIVER_RESTART_PENDING;
+}
+
+/* In slices: the recovery runtime works at scheduler ticks, and an idle machine has no events to tick at. */
+static int wait_for_restart(void)
+{
+	u64 deadline = fgft_now_ns() + RESTART_WAIT_NS;
+
+	while (fgft_now_ns() < deadline)
+		if (fgft_sched_run(fgft_now_ns() + SLICE_NS, restart_settled, NULL))
+			return kr_driver_state() == KR_DRIVER_LOADED;
+	return 0;
+}
+
+/*
+ * As an application (or the init system) opening the device would: when a bring-up fails because the driver
+ * failed and the recovery runtime restarts it, wait for the restart and try again, a bounded number of times.
+ * A failure nothing recovers (a plain error return, recovery off, policy unload, driver disabled) is final.
+ */
+static int bring_up_retrying(struct harness *h)
+{
+	unsigned long before = recoveries_so_far();
+	int err = bring_up(h);
+
+	while (err && h->r->bringup_retries < BRINGUP_RETRIES && driver_coming_back(before)) {
+		if (!wait_for_restart()) {
+			fgft_log("harness: bring-up failed (%d) and the driver did not come back\n", err);
+			break;
+		}
+		if (!h->r->bringup_retries)
+			h->r->bringup_first_error = err;
+		h->r->bringup_retries++;
+		fgft_log("harness: bring-up failed (%d); the driver was restarted, trying again (%d of %d)\n", err,
+			 h->r->bringup_retries, BRINGUP_RETRIES);
+		before = recoveries_so_far();
+		err = bring_up(h);
+	}
+	return err;
 }
 
 int fgft_harness_run(const struct fgft_harness_options *o, struct fgft_harness_report *r)
@@ -281,7 +362,7 @@ int fgft_harness_run(const struct fgft_harness_options *o, struct fgft_harness_r
 	fgft_set_rx_sink(workload_app_rx, h);
 	if (fgft_runtime_init)
 		fgft_runtime_init();
-	err = bring_up(h);
+	err = bring_up_retrying(h);
 	if (err) {
 		r->load_error = err;
 	} else {

@@ -6,6 +6,7 @@
 #include <linux/dma-mapping.h>
 #include <linux/pci.h>
 #include "internal.h"
+#include "arena.h"
 
 #define BUS_BASE 0x10000000ULL
 #define BUS_LIMIT32 0xffffffffULL
@@ -35,7 +36,7 @@ void fgft_dma_reset(void)
 
 	for (i = 0; i < table_len; i++)
 		if (table[i].coherent)
-			free(table[i].cpu);
+			fgft_arena_free(table[i].cpu);
 	table_len = 0;
 	next_bus = BUS_BASE;
 	dma_faults = 0;
@@ -152,12 +153,13 @@ void *dma_alloc_coherent(struct device *dev, size_t size, dma_addr_t *dma_handle
 		return NULL;
 	if (!(gfp & (GFP_ATOMIC | GFP_NOWAIT)) && !fgft_check_may_sleep("dma_alloc_coherent"))
 		return NULL;
-	if (size == 0 || posix_memalign(&cpu, 4096, size))
+	/* page-aligned driver memory, a guard page after its last page (arena.c) */
+	cpu = size ? fgft_arena_alloc(size, 4096, FGFT_ARENA_AT_START | FGFT_ARENA_ZERO) : NULL;
+	if (!cpu)
 		return NULL;
-	memset(cpu, 0, size);
 	bus = insert(b, cpu, size, 1, DMA_BIDIRECTIONAL);
 	if (bus == DMA_MAPPING_ERROR) {
-		free(cpu);
+		fgft_arena_free(cpu);
 		return NULL;
 	}
 	*dma_handle = bus;
@@ -178,7 +180,7 @@ void dma_free_coherent(struct device *dev, size_t size, void *cpu_addr, dma_addr
 		return;
 	}
 	fgft_track_remove(FGFT_RES_DMA_COHERENT, cpu_addr);
-	free(table[i].cpu);
+	fgft_arena_free(table[i].cpu);
 	remove_at((size_t)i);
 }
 

@@ -1,9 +1,14 @@
-/* kmalloc & co: host malloc, tracked per owner; bad frees are API violations. */
+/* kmalloc & co: memory from the driver arena (arena.c: apart from the C library's heap, guard pages after
+ * each object), tracked per owner; bad frees are API violations. */
 #include <stdlib.h>
 #include <string.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
 #include "internal.h"
+#include "arena.h"
+
+#define KMALLOC_ALIGN 16 /* what the C library's malloc gave: drivers may keep 16-byte types in kmalloc memory */
+#define VMALLOC_ALIGN 4096 /* vmalloc memory is page-aligned, as in the kernel */
 
 #define FREED_RING 4096
 
@@ -26,7 +31,7 @@ static int recently_freed(const void *p)
 	return 0;
 }
 
-static void *alloc_tracked(size_t size, gfp_t flags, const char *api)
+static void *alloc_placed(size_t size, gfp_t flags, const char *api, size_t align, int placement)
 {
 	void *p;
 
@@ -34,11 +39,17 @@ static void *alloc_tracked(size_t size, gfp_t flags, const char *api)
 		return NULL;
 	if (!(flags & (GFP_ATOMIC | GFP_NOWAIT)) && !fgft_check_may_sleep(api))
 		return NULL;
-	p = (flags & __GFP_ZERO) ? calloc(1, size ? size : 1) : malloc(size ? size : 1);
+	p = fgft_arena_alloc(size, align, placement | ((flags & __GFP_ZERO) ? FGFT_ARENA_ZERO : 0));
 	if (!p)
 		return NULL;
 	fgft_track_add(FGFT_RES_MEM, p, size);
 	return p;
+}
+
+/* kmalloc memory ends where its pages end: an overrun hits the guard page at once. */
+static void *alloc_tracked(size_t size, gfp_t flags, const char *api)
+{
+	return alloc_placed(size, flags, api, KMALLOC_ALIGN, 0);
 }
 
 void *kmalloc(size_t size, gfp_t flags)
@@ -89,7 +100,7 @@ static void release(const void *p)
 {
 	fgft_track_remove(FGFT_RES_MEM, p);
 	freed_ring[freed_pos++ % FREED_RING] = p;
-	free((void *)(uintptr_t)p);
+	fgft_arena_free(p);
 }
 
 void kfree(const void *objp)
@@ -168,12 +179,12 @@ void kvfree(const void *addr)
 
 void *vmalloc(unsigned long size)
 {
-	return alloc_tracked(size, GFP_KERNEL, "vmalloc");
+	return alloc_placed(size, GFP_KERNEL, "vmalloc", VMALLOC_ALIGN, FGFT_ARENA_AT_START);
 }
 
 void *vzalloc(unsigned long size)
 {
-	return alloc_tracked(size, GFP_KERNEL | __GFP_ZERO, "vzalloc");
+	return alloc_placed(size, GFP_KERNEL | __GFP_ZERO, "vzalloc", VMALLOC_ALIGN, FGFT_ARENA_AT_START);
 }
 
 void vfree(const void *addr)

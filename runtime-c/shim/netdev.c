@@ -10,6 +10,7 @@
 #include <linux/pci.h>
 #include <linux/errno.h>
 #include "internal.h"
+#include "arena.h"
 
 #define MAX_NETDEVS 8
 
@@ -41,12 +42,12 @@ struct net_device *alloc_etherdev_mqs(int sizeof_priv, unsigned int txqs, unsign
 	if (!dev)
 		return NULL;
 	if (sizeof_priv) {
-		dev->fgft_priv = aligned_alloc(64, ((size_t)sizeof_priv + 63) & ~(size_t)63);
+		/* the driver's private area is driver memory (arena.c); the net_device itself is the stack's */
+		dev->fgft_priv = fgft_arena_alloc((size_t)sizeof_priv, 64, FGFT_ARENA_ZERO);
 		if (!dev->fgft_priv) {
 			free(dev);
 			return NULL;
 		}
-		memset(dev->fgft_priv, 0, (size_t)sizeof_priv);
 	}
 	dev->fgft_priv_size = (size_t)sizeof_priv;
 	strcpy(dev->name, "eth%d");
@@ -85,7 +86,8 @@ void free_netdev(struct net_device *dev)
 		next = ha->next;
 		free(ha);
 	}
-	free(dev->fgft_priv);
+	if (dev->fgft_priv)
+		fgft_arena_free(dev->fgft_priv);
 	free(dev);
 }
 

@@ -1,11 +1,26 @@
 /* Socket buffers: one linear data area. Buffers the driver owns are tracked (allocated by it, or handed to it
  * by a successful ndo_start_xmit); the stack takes them back in netif_receive_skb and the free functions. */
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <linux/skbuff.h>
 #include <linux/netdevice.h>
 #include <linux/etherdevice.h>
 #include "internal.h"
+#include "arena.h"
+
+/* Data buffers are written by the driver: they come from the driver arena (arena.c), end-aligned so that
+ * writing past the end faults; the sk_buff itself is the stack's and stays in the C library's heap. */
+#define SKB_DATA_ALIGN 64
+
+/* The buffer pointer lives in an sk_buff the driver can write. One it overwrote is not a buffer the arena
+ * handed out: the kernel's allocator would oops on it, and so does the shim (a processor fault in kernel
+ * code; krecover abandons that one release during compensation), without touching any heap. */
+static void free_skb_data(struct sk_buff *skb)
+{
+	if (fgft_arena_free(skb->head))
+		raise(SIGSEGV);
+}
 
 #define FREED_RING 1024
 
@@ -51,7 +66,7 @@ static struct sk_buff *skb_new(unsigned int size, unsigned int headroom, const c
 	skb = calloc(1, sizeof(*skb));
 	if (!skb)
 		return NULL;
-	skb->head = malloc(size + headroom);
+	skb->head = fgft_arena_alloc(size + headroom, SKB_DATA_ALIGN, 0);
 	if (!skb->head) {
 		free(skb);
 		return NULL;
@@ -133,7 +148,7 @@ static void skb_release(struct sk_buff *skb, const char *api)
 	if (skb->fgft_id && tx_free_hook)
 		tx_free_hook(skb, tx_free_arg);
 	freed_ring[freed_pos++ % FREED_RING] = skb;
-	free(skb->head);
+	free_skb_data(skb);
 	free(skb);
 }
 
@@ -206,7 +221,7 @@ static int ensure_room(struct sk_buff *skb, unsigned int len)
 
 	if (data_off + len <= skb->end)
 		return 0;
-	head = realloc(skb->head, data_off + len);
+	head = fgft_arena_realloc(skb->head, data_off + len, SKB_DATA_ALIGN, 0);
 	if (!head)
 		return -ENOMEM;
 	skb->head = head;
@@ -288,7 +303,7 @@ static int stack_receive(struct sk_buff *skb, const char *api)
 		rx_sink(skb->dev, frame, len, rx_sink_arg);
 	fgft_track_remove(FGFT_RES_SKB, skb);
 	freed_ring[freed_pos++ % FREED_RING] = skb;
-	free(skb->head);
+	free_skb_data(skb);
 	free(skb);
 	return NET_RX_SUCCESS;
 }

@@ -66,6 +66,7 @@ export interface HarnessReport {
   seed: number;
   device_faults: string;
   load_error: number;
+  bringup: { retries: number; first_error: number }; // bring-up retried after the driver was restarted
   pass: boolean;
   timed_out: boolean;
   tx: StreamStats;

@@ -82,6 +82,10 @@ struct fgft_harness_report {
 	struct rtnl_link_stats64 driver_stats; /* ndo_get_stats64 at the end of the workload */
 	u64 link_downs;              /* the link partner saw the carrier drop during traffic */
 	int pass;
+	/* Appended: a bring-up that failed because the driver failed, retried after the recovery runtime restarted
+	 * it (load_error stays 0 if a retry succeeded). */
+	int bringup_retries;
+	int bringup_first_error;     /* the first failed attempt's -errno (0: no retry) */
 };
 
 /* Parse the command line; returns 0, or prints a gcc-style error and returns -1. */
