@@ -2,15 +2,19 @@
 // project test/projects/gnu-multi plus generated driver-like sources (~20
 // translation units), built with `make -j2` in separate copies (gcc; fgftc
 // as installed, with no instrumentation flags, which still parses every unit
-// and strips annotations, transforming in its warm server; the same with every
-// unit transformed in its own process, FGFTC_SERVER=0; fgftc with the bounds
-// pass enabled, --fgftc-bounds), taking turns round by round. Reports median
-// wall times and their ratios (goal: fgftc <= 1.5x gcc).
+// and strips annotations: bin/fgftc's native client hands each call to the
+// warm compile server; the same with every call run by Node in its own
+// process, FGFTC_SERVER=0; fgftc with the bounds pass enabled, --fgftc-bounds),
+// taking turns round by round. Reports median wall times and their ratios
+// (goal: fgftc <= 1.5x gcc), the same for CPU time (make's process tree plus
+// fgftc's servers; steadier than wall time on a shared machine), and a build
+// right after the servers stopped.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { median, round, type BenchResult } from './benchmark.js';
 import { checkoutRoot } from '../compiler/checkout.js';
+import { buildClient } from '../compiler/driver/build-client.js';
 
 // bench/build-vs-gcc.ts and dist/bench/build-vs-gcc.js: find the checkout from either.
 const repoRoot = checkoutRoot();
@@ -142,18 +146,65 @@ function make(copy: Copy, args: string[]): void {
 
 /** Wall time of a clean `make -j2`, in seconds. */
 function timedBuild(copy: Copy): number {
+  return measuredBuild(copy).wallS;
+}
+
+/**
+ * CPU seconds (user + system) of a process from /proc (Linux), with its reaped children when
+ * `children`; undefined elsewhere. Fields after the command name: state, ppid, ..., utime is the 12th.
+ */
+function procCpu(pid: number | 'self', children: boolean): { cpuS: number; ppid: number } | undefined {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'latin1');
+    const f = text.slice(text.lastIndexOf(')') + 2).split(' ').map(Number);
+    const ticks = f[11] + f[12] + (children ? f[13] + f[14] : 0);
+    return { cpuS: ticks / CLOCK_TICKS, ppid: f[1] };
+  } catch {
+    return undefined;
+  }
+}
+const CLOCK_TICKS = 100; // USER_HZ on Linux
+
+/** CPU seconds used so far by the servers in serverDir (pid files) and their live workers. */
+function serverCpuS(serverDir: string): number {
+  if (!existsSync(serverDir)) return 0;
+  const servers = readdirSync(serverDir).filter((f) => f.endsWith('.pid')).map((f) => Number(readFileSync(join(serverDir, f), 'utf8')));
+  let total = 0;
+  for (const entry of readdirSync('/proc').filter((e) => /^\d+$/.test(e))) {
+    const p = procCpu(Number(entry), true);
+    if (p && (servers.includes(Number(entry)) || servers.includes(p.ppid))) total += p.cpuS;
+  }
+  return total;
+}
+
+/**
+ * Wall time of a clean `make -j2`, and the CPU time it cost: make and every process under it, plus
+ * the compile and transform servers fgftc calls hand work to. CPU time hardly depends on what else
+ * the machine runs, wall time does.
+ */
+function measuredBuild(copy: Copy): { wallS: number; cpuS?: number } {
   make(copy, ['clean']);
+  const serverDir = copy.env?.FGFTC_SERVER_DIR;
+  const cpu = () => {
+    const self = procCpu('self', true);
+    const self0 = procCpu('self', false);
+    if (!self || !self0) return undefined;
+    return self.cpuS - self0.cpuS + (serverDir ? serverCpuS(serverDir) : 0);
+  };
+  const cpuBefore = cpu();
   const started = performance.now();
   make(copy, ['-j2']);
-  return (performance.now() - started) / 1000;
+  const wallS = (performance.now() - started) / 1000;
+  const cpuAfter = cpu();
+  return { wallS, cpuS: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore };
 }
 
 /** Median wall time of a command that does nothing much (start-up cost), in ms. */
-function startupMs(command: string, args: string[]): number {
+function startupMs(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): number {
   const times: number[] = [];
   for (let i = 0; i < 7; i++) {
     const started = performance.now();
-    spawnSync(command, args);
+    spawnSync(command, args, { env });
     times.push(performance.now() - started);
   }
   return median(times);
@@ -194,8 +245,11 @@ function snapshotFgftc(workDir: string): string {
   const bundler = join(repoRoot, 'dist', 'compiler', 'driver', 'bundle-cli.js');
   const r = spawnSync(process.execPath, [bundler, '--dist', join(snapshot, 'dist')], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`bundling fgftc failed:\n${r.stderr}`);
+  // And its native client (bin/fgftc's fast path), as `npm run build` makes it.
+  const clientFailure = buildClient(repoRoot, join(snapshot, 'dist'));
+  if (clientFailure !== undefined) throw new Error(`building the native client failed:\n${clientFailure}`);
   const bin = join(snapshot, 'bin', 'fgftc');
-  const loads = spawnSync(bin, ['-dumpversion'], { encoding: 'utf8', env: { ...process.env, FGFTC_DEBUG: '1' } }).stderr;
+  const loads = spawnSync(bin, ['-dumpversion'], { encoding: 'utf8', env: { ...process.env, FGFTC_DEBUG: '1', FGFTC_SERVER: '0' } }).stderr;
   if (!loads.includes('/dist/bundle/cli.js')) throw new Error(`the fgftc copy does not run its bundle:\n${loads}`);
   return bin;
 }
@@ -233,11 +287,14 @@ export async function benchBuildVsGcc(): Promise<BenchResult> {
     rmSync(serverStatsFile, { force: true });
 
     const times = new Map<string, number[]>(copies.map((c) => [c.label, []]));
+    const cpuTimes = new Map<string, number[]>(copies.map((c) => [c.label, []]));
     for (let r = 0; r < ROUNDS; r++) {
       // Rotate which build goes first, so drift in machine load hits all alike.
       for (let k = 0; k < copies.length; k++) {
         const c = copies[(k + r) % copies.length];
-        times.get(c.label)?.push(timedBuild(c));
+        const build = measuredBuild(c);
+        times.get(c.label)?.push(build.wallS);
+        if (build.cpuS !== undefined) cpuTimes.get(c.label)?.push(build.cpuS);
       }
     }
     // One build with no server running: what the first build after an idle spell costs.
@@ -251,6 +308,16 @@ export async function benchBuildVsGcc(): Promise<BenchResult> {
     const gccMedian = median(times.get('gcc') ?? []);
     const ratioOf = (label: string) => median(times.get(label) ?? []) / gccMedian;
     const ratio = ratioOf('fgftc');
+    // CPU seconds (Linux /proc; absent elsewhere): the same comparison, barely moved by other load.
+    const cpuMedian = (label: string) => median(cpuTimes.get(label) ?? []);
+    const cpuRatioOf = (label: string) => round(cpuMedian(label) / cpuMedian('gcc'), 2);
+    const cpu: BenchResult = (cpuTimes.get('gcc') ?? []).length === 0 ? {} : {
+      gccCpuMedianS: round(cpuMedian('gcc'), 3),
+      fgftcCpuMedianS: round(cpuMedian('fgftc'), 3),
+      cpuRatio: cpuRatioOf('fgftc'),
+      cpuRatioInProcess: cpuRatioOf('fgftc-in-process'),
+      cpuRatioWithPasses: cpuRatioOf('fgftc-passes'),
+    };
     return {
       project: `test/projects/gnu-multi + ${GENERATED_FILES} generated sources of ~${BLOCKS_PER_FILE * 80} lines, make -j2`,
       translationUnits: units.length / ROUNDS,
@@ -260,6 +327,7 @@ export async function benchBuildVsGcc(): Promise<BenchResult> {
       ratio: round(ratio, 2),
       goalRatio: GOAL_RATIO,
       meetsGoal: ratio <= GOAL_RATIO ? 'yes' : 'no',
+      ...cpu,
       fgftcColdServerBuildS: round(coldServer, 3),
       ratioColdServerBuild: round(coldServer / gccMedian, 2),
       fgftcInProcessMedianS: round(median(times.get('fgftc-in-process') ?? []), 3),
@@ -274,7 +342,9 @@ export async function benchBuildVsGcc(): Promise<BenchResult> {
       // Where fgftc's fixed cost per translation unit goes (medians, ms).
       nodeStartupMs: round(startupMs(process.execPath, ['-e', '0']), 1),
       gccStartupMs: round(startupMs('gcc', ['-dumpversion']), 1),
-      fgftcPassthroughMs: round(startupMs(fgftcBin, ['-dumpversion']), 1),
+      // A call fgftc passes to cc: through the native client and compile server, and run by Node.
+      fgftcPassthroughMs: round(startupMs(fgftcBin, ['-dumpversion'], { ...process.env, ...server }), 1),
+      fgftcNodePassthroughMs: round(startupMs(fgftcBin, ['-dumpversion'], { ...process.env, FGFTC_SERVER: '0' }), 1),
       pipelineLoadMs: round(
         startupMs(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(pipelineModule)})`]) -
           startupMs(process.execPath, ['-e', '0']),

@@ -2,13 +2,12 @@
 // anything else is a gcc command line for the drop-in driver. Every failure is
 // one `fgftc: error: ...` line and a non-zero status, never a stack trace.
 import { readFileSync } from 'node:fs';
-import { UserError } from './diagnostics.js';
+import { reportFailure } from './diagnostics.js';
 import { runDriver } from './driver/driver.js';
 import { featureFlags } from './driver/feature-flags.js';
 import { defaultFgftcOptions } from './driver/fgftc-options.js';
 import { runCc } from './driver/run-cc.js';
 
-const EXIT_INTERNAL_ERROR = 70; // EX_SOFTWARE
 
 function fgftcVersion(): string {
   // dist/compiler/cli.js and compiler/cli.ts sit at different depths below package.json.
@@ -80,16 +79,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 function report(err: unknown): number {
-  if (err instanceof UserError) {
-    process.stderr.write(`fgftc: error: ${err.message}\n`);
-    return err.exitCode;
-  }
-  // Commander reports its own usage errors and exits by itself; anything reaching here is a bug.
-  const message = err instanceof Error ? err.message : String(err);
-  process.stderr.write(`fgftc: internal error: ${message}\n`);
-  if (process.env.FGFTC_DEBUG && err instanceof Error && err.stack) process.stderr.write(err.stack + '\n');
-  else process.stderr.write('fgftc: note: this is a bug in fgftc; rerun with FGFTC_DEBUG=1 for details and report it\n');
-  return EXIT_INTERNAL_ERROR;
+  return reportFailure(err, (text) => process.stderr.write(text), process.env);
 }
 
 main(process.argv.slice(2)).then(

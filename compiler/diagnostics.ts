@@ -52,3 +52,19 @@ export class UserError extends Error {
     super(message);
   }
 }
+
+/** fgftc's exit status for a bug in fgftc itself (EX_SOFTWARE). */
+export const EXIT_INTERNAL_ERROR = 70;
+
+/** How the fgftc command reports a failure that reached its top: one line (the stack only with FGFTC_DEBUG), a status. */
+export function reportFailure(err: unknown, writeStderr: (text: string) => void, env: NodeJS.ProcessEnv): number {
+  if (err instanceof UserError) {
+    writeStderr(`fgftc: error: ${err.message}\n`);
+    return err.exitCode;
+  }
+  // Commander reports its own usage errors and exits by itself; anything reaching here is a bug.
+  writeStderr(`fgftc: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+  if (env.FGFTC_DEBUG && err instanceof Error && err.stack) writeStderr(err.stack + '\n');
+  else writeStderr('fgftc: note: this is a bug in fgftc; rerun with FGFTC_DEBUG=1 for details and report it\n');
+  return EXIT_INTERNAL_ERROR;
+}

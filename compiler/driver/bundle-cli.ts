@@ -44,7 +44,12 @@ const tscLayoutUrls: Plugin = {
 
 async function main(): Promise<void> {
   await build({
-    entryPoints: { cli: join(repoRoot, 'compiler', 'cli.ts') },
+    entryPoints: {
+      cli: join(repoRoot, 'compiler', 'cli.ts'),
+      // The compile server and its workers (native client's fast path) run from the bundle too.
+      'compile-server': join(repoRoot, 'compiler', 'driver', 'compile-server.ts'),
+      'compile-worker': join(repoRoot, 'compiler', 'driver', 'compile-worker.ts'),
+    },
     outdir: bundleDir,
     bundle: true,
     splitting: true,

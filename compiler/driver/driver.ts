@@ -2,10 +2,11 @@
 // not ours, and for each C source preprocess -> transform -> compile.
 import { UserError } from '../diagnostics.js';
 import { inputs, options, parseCommandLine, type CommandLine } from './command-line.js';
+import { colourWords, processIO, type DriverIO } from './driver-io.js';
 import { defaultFgftcOptions, isFgftcOption, splitFgftcOptions, validateFgftcOptions, type FgftcOptions } from './fgftc-options.js';
 import { planCommand } from './plan.js';
 import { expandResponseFiles } from './response-files.js';
-import { MAX_NESTING, NESTING_VARIABLE, runCc } from './run-cc.js';
+import { MAX_NESTING, NESTING_VARIABLE, startCc } from './run-cc.js';
 import type { BuildContext } from './transformed-build.js';
 
 export interface DriverRequest {
@@ -28,9 +29,9 @@ export function readDriverRequest(argv: readonly string[], env: NodeJS.ProcessEn
   return { fgftc, command: parseCommandLine(gccArgs), passthroughArgs: inFiles ? gccArgs : top.gccArgs };
 }
 
-/** FGFTC_DEBUG=1: what fgftc decided and ran, with milliseconds since the process started. */
-function debug(env: NodeJS.ProcessEnv, message: string): void {
-  if (env.FGFTC_DEBUG) process.stderr.write(`fgftc: debug: +${Math.round(performance.now())}ms ${message}\n`);
+/** FGFTC_DEBUG=1: what fgftc decided and ran, with milliseconds since the run started. */
+function debug(io: DriverIO, message: string): void {
+  if (io.env.FGFTC_DEBUG) io.writeStderr(`fgftc: debug: +${Math.round(io.elapsedMs())}ms ${message}\n`);
 }
 
 /**
@@ -43,17 +44,17 @@ export function wantsServer(env: NodeJS.ProcessEnv): boolean {
 }
 
 /** The warm transform server's client, if a private socket directory can be had. */
-async function transformServer(env: NodeJS.ProcessEnv): Promise<BuildContext['server']> {
+async function transformServer(io: DriverIO): Promise<BuildContext['server']> {
   const [{ serverAddress }, { transformViaServer }] = await Promise.all([
     import('./server-address.js'),
     import('./transform-client.js'),
   ]);
-  const address = serverAddress(env);
+  const address = serverAddress(io.env);
   if (!address) return undefined;
   return {
     transform: async (request) => {
-      const result = await transformViaServer(address, request);
-      debug(env, result ? 'transformed by the server' : 'server not available: transforming here');
+      const result = await transformViaServer(address, request, io.cwd);
+      debug(io, result ? 'transformed by the server' : 'server not available: transforming here');
       return result;
     },
   };
@@ -66,20 +67,34 @@ async function runtimeFor(request: DriverRequest): Promise<string[]> {
   return linksRuntime(request.command) ? [runtimeArchive(request.fgftc.cc)] : [];
 }
 
-/** Run one gcc-style invocation; resolves to the exit status. */
-export async function runDriver(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export interface DriverOptions {
+  /** Send units to the warm transform server (unless FGFTC_SERVER=0); a compile-server worker transforms itself. */
+  transformServer?: boolean;
+}
+
+/**
+ * Run one gcc-style invocation; resolves to the exit status. `io` says where
+ * its environment, directory and output are (default: this process's own).
+ */
+export async function runDriver(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+  io: DriverIO = processIO(env),
+  driverOptions: DriverOptions = {},
+): Promise<number> {
   if (Number(env[NESTING_VARIABLE] ?? 0) >= MAX_NESTING) {
     throw new UserError('the C compiler fgftc runs (--cc= or FGFTC_CC) runs fgftc again; point it at the real compiler');
   }
   const request = readDriverRequest(argv, env);
   const plan = planCommand(request.command);
   if (plan.action === 'passthrough') {
-    debug(env, `passing through to ${request.fgftc.cc.join(' ')}: ${plan.reason}`);
+    debug(io, `passing through to ${request.fgftc.cc.join(' ')}: ${plan.reason}`);
     const runtime = await runtimeFor(request);
-    return runCc(request.fgftc.cc, [...request.passthroughArgs, ...runtime]).status;
+    const colour = colourWords(request.command, io, false);
+    return (await startCc(io, request.fgftc.cc, [...colour, ...request.passthroughArgs, ...runtime])).status;
   }
   const cmd = request.command;
-  debug(env, `transforming ${plan.sources.map((s) => s.path).join(', ')} (${cmd.mode})`);
+  debug(io, `transforming ${plan.sources.map((s) => s.path).join(', ')} (${cmd.mode})`);
   // Loaded only now: pass-through calls (kbuild's many compiler probes) start faster without them.
   const [{ auxiliaryBase }, { TempDir }, { compileSources, preprocessSources }] = await Promise.all([
     import('./steps.js'),
@@ -89,12 +104,13 @@ export async function runDriver(argv: readonly string[], env: NodeJS.ProcessEnv 
   const saveTemps = options(cmd).some((o) => o.role === 'save-temps');
   const ctx: BuildContext = {
     cmd,
+    io,
     fgftc: request.fgftc,
-    temp: new TempDir(),
+    temp: new TempDir(io.env),
     saveTempsBase: saveTemps && cmd.mode !== 'preprocess' ? (input) => auxiliaryBase(cmd, input) : undefined,
     runtime: await runtimeFor(request),
-    server: wantsServer(env) ? await transformServer(env) : undefined,
-    log: env.FGFTC_DEBUG ? (m) => debug(env, m) : undefined,
+    server: wantsServer(env) && driverOptions.transformServer !== false ? await transformServer(io) : undefined,
+    log: env.FGFTC_DEBUG ? (m) => debug(io, m) : undefined,
   };
   try {
     if (cmd.mode === 'preprocess') return await preprocessSources(ctx, inputs(cmd), new Set(plan.sources));

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { createConnection } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 export interface ServerAddress {
@@ -59,4 +60,16 @@ export function serverAddress(env: NodeJS.ProcessEnv): ServerAddress | undefined
   const slot = process.pid % slots;
   const base = join(dir, `${buildId()}-${slot}`);
   return { socket: `${base}.sock`, startLock: `${base}.starting`, pidFile: `${base}.pid` };
+}
+
+/** Is a server already listening on this socket (another server won the race to start)? */
+export function alreadyServed(socket: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const c = createConnection(socket);
+    c.once('connect', () => {
+      c.destroy();
+      resolve(true);
+    });
+    c.once('error', () => resolve(false));
+  });
 }

@@ -10,6 +10,7 @@ const FATAL_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 export class TempDir {
   private dir: string | undefined;
   private subdirs = 0;
+  constructor(private readonly env: NodeJS.ProcessEnv = process.env) {}
   private readonly onExit = (): void => this.remove();
   private readonly onSignal = (signal: NodeJS.Signals): void => {
     this.remove();
@@ -20,7 +21,7 @@ export class TempDir {
   /** The directory itself (created on first call). */
   get path(): string {
     if (this.dir === undefined) {
-      const parent = process.env.TMPDIR || tmpdir();
+      const parent = this.env.TMPDIR || tmpdir();
       this.dir = withFileErrors('create a temporary directory in', parent, () => mkdtempSync(join(parent, 'fgftc-')));
       process.once('exit', this.onExit);
       for (const s of FATAL_SIGNALS) process.once(s, this.onSignal);

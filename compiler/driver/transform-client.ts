@@ -36,7 +36,7 @@ function startServer(address: ServerAddress): void {
 }
 
 /** Ask the server; undefined means "do it yourself". A server-side transform error is thrown. */
-export function transformViaServer(address: ServerAddress, request: UnitRequest): Promise<UnitResult | undefined> {
+export function transformViaServer(address: ServerAddress, request: UnitRequest, cwd: string): Promise<UnitResult | undefined> {
   return new Promise((resolve, reject) => {
     const conn = createConnection(address.socket);
     let data = '';
@@ -50,7 +50,7 @@ export function transformViaServer(address: ServerAddress, request: UnitRequest)
     conn.once('connect', () => {
       connected = true;
       conn.setTimeout(REPLY_TIMEOUT_MS, giveUp);
-      conn.write(JSON.stringify({ ...request, cwd: process.cwd() }) + '\n');
+      conn.write(JSON.stringify({ ...request, cwd }) + '\n');
     });
     conn.on('data', (chunk: string) => (data += chunk));
     conn.on('end', () => {

@@ -4,22 +4,12 @@
 // files fgftc processes send it, one at a time, until it has been idle for a
 // while. Started detached by the first client that finds no server:
 //   node transform-server.js SOCKET START-LOCK PID-FILE
-import { createConnection, createServer, type Socket } from 'node:net';
+import { createServer, type Socket } from 'node:net';
 import { rmSync, writeFileSync } from 'node:fs';
 import { transformWith, loadPipeline, type UnitRequest } from './transform-unit.js';
+import { alreadyServed } from './server-address.js';
 
 const IDLE_MS = Number(process.env.FGFTC_SERVER_IDLE_MS ?? 15_000);
-
-function alreadyServed(socket: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const c = createConnection(socket);
-    c.once('connect', () => {
-      c.destroy();
-      resolve(true);
-    });
-    c.once('error', () => resolve(false));
-  });
-}
 
 async function main([socket, startLock, pidFile]: string[]): Promise<void> {
   const pipeline = await loadPipeline();

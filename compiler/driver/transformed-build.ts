@@ -4,10 +4,11 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandLine, InputItem } from './command-line.js';
+import { colourWords, type DriverIO } from './driver-io.js';
 import type { FgftcOptions } from './fgftc-options.js';
 import { withFileErrors } from './file-errors.js';
 import { baseWithoutSuffix } from './languages.js';
-import { runCc, startCc, type CcResult } from './run-cc.js';
+import { startCc, type CcResult } from './run-cc.js';
 import { writeStats } from './stats-writer.js';
 import {
   auxiliaryBase,
@@ -21,6 +22,7 @@ import { loadPipeline, transformPreprocessedFile, type UnitRequest, type UnitRes
 
 export interface BuildContext {
   cmd: CommandLine;
+  io: DriverIO;
   fgftc: FgftcOptions;
   temp: TempDir;
   /** With -save-temps: where gcc would keep a source's auxiliary files (base name, no suffix). */
@@ -41,15 +43,10 @@ function displayName(input: InputItem): string {
   return input.path === '-' ? '<stdin>' : input.path;
 }
 
-function run(ctx: BuildContext, args: string[], captureStderr = false): CcResult {
-  ctx.log?.(`run: ${ctx.fgftc.cc.join(' ')} ${args.join(' ')}`);
-  return runCc(ctx.fgftc.cc, args, { tempDir: () => ctx.temp.path, captureStderr });
-}
-
-/** With stderr captured, gcc would not colour it: ask for colour where the user would have seen it. */
-function colourWords(cmd: CommandLine): string[] {
-  const userChose = cmd.items.some((i) => i.type === 'option' && /^-f(no-)?diagnostics-color/.test(i.name));
-  return process.stderr.isTTY && !userChose ? ['-fdiagnostics-color=always'] : [];
+function run(ctx: BuildContext, args: string[], captureStderr = false): Promise<CcResult> {
+  const words = [...colourWords(ctx.cmd, ctx.io, captureStderr), ...args];
+  ctx.log?.(`run: ${ctx.fgftc.cc.join(' ')} ${words.join(' ')}`);
+  return startCc(ctx.io, ctx.fgftc.cc, words, { tempDir: () => ctx.temp.path, captureStderr });
 }
 
 /**
@@ -57,17 +54,16 @@ function colourWords(cmd: CommandLine): string[] {
  * user's own sources fail gcc's syntax check too, show gcc's diagnostics for
  * the original sources: those are exactly what plain gcc would print.
  */
-function compileInstrumented(ctx: BuildContext, sources: readonly InputItem[], replacements: ReadonlyMap<InputItem, string>): number {
-  const colour = colourWords(ctx.cmd);
-  const final = run(ctx, [...colour, ...finalArguments(ctx.cmd, replacements), ...ctx.runtime], true);
+async function compileInstrumented(ctx: BuildContext, sources: readonly InputItem[], replacements: ReadonlyMap<InputItem, string>): Promise<number> {
+  const final = await run(ctx, [...finalArguments(ctx.cmd, replacements), ...ctx.runtime], true);
   if (final.status !== 0 && final.signal === undefined && !sources.some((s) => s.path === '-')) {
-    const original = run(ctx, [...colour, ...syntaxCheckArguments(ctx.cmd, sources)], true);
+    const original = await run(ctx, syntaxCheckArguments(ctx.cmd, sources), true);
     if (original.status !== 0) {
-      process.stderr.write(original.stderr ?? '');
+      ctx.io.writeStderr(original.stderr ?? '');
       return original.status;
     }
   }
-  process.stderr.write(final.stderr ?? '');
+  ctx.io.writeStderr(final.stderr ?? '');
   return final.status;
 }
 
@@ -79,9 +75,7 @@ function compileInstrumented(ctx: BuildContext, sources: readonly InputItem[], r
 async function instrument(ctx: BuildContext, input: InputItem): Promise<string | number> {
   const iPath = join(ctx.temp.newSubdir(), `${baseWithoutSuffix(input.path)}.i`);
   if (input.kind === 'c') {
-    const args = preprocessArguments(ctx.cmd, input, iPath);
-    ctx.log?.(`run: ${ctx.fgftc.cc.join(' ')} ${args.join(' ')}`);
-    const running = startCc(ctx.fgftc.cc, args);
+    const running = run(ctx, preprocessArguments(ctx.cmd, input, iPath));
     if (!ctx.server) void loadPipeline().catch(() => undefined); // load tree-sitter while cc preprocesses
     const pre = await running;
     if (pre.status !== 0) return pre.status;
@@ -95,8 +89,8 @@ async function instrument(ctx: BuildContext, input: InputItem): Promise<string |
   ctx.log?.(`transforming ${request.sourcePath}`);
   const unit = (ctx.server && (await ctx.server.transform(request))) || (await transformPreprocessedFile(request));
   ctx.log?.(`transformed ${request.sourcePath}: ${unit.stats.functions} functions, ${unit.stats.parseErrors} parse errors`);
-  for (const line of unit.diagnostics) process.stderr.write(line + '\n');
-  if (ctx.fgftc.statsPath !== undefined) writeStats(ctx.fgftc.statsPath, unit.stats);
+  for (const line of unit.diagnostics) ctx.io.writeStderr(line + '\n');
+  if (ctx.fgftc.statsPath !== undefined) writeStats(ctx.fgftc.statsPath, unit.stats, (line) => ctx.io.writeStderr(line));
   return unit.errors > 0 ? 1 : iPath;
 }
 
@@ -112,15 +106,11 @@ export async function compileSources(ctx: BuildContext, sources: readonly InputI
   return compileInstrumented(ctx, sources, replacements);
 }
 
-function writeStdout(data: Buffer): Promise<void> {
-  return new Promise((resolve, reject) => process.stdout.write(data, (err) => (err ? reject(err) : resolve())));
-}
-
 /** -E: the instrumented preprocessed C of each source, in input order; other inputs go to cc -E. */
 export async function preprocessSources(ctx: BuildContext, all: readonly InputItem[], sources: ReadonlySet<InputItem>): Promise<number> {
   for (const input of all) {
     if (!sources.has(input)) {
-      const { status } = run(ctx, untransformedPreprocessArguments(ctx.cmd, input));
+      const { status } = await run(ctx, untransformedPreprocessArguments(ctx.cmd, input));
       if (status !== 0) return status;
       continue;
     }
@@ -129,7 +119,7 @@ export async function preprocessSources(ctx: BuildContext, all: readonly InputIt
     const data = readFileSync(result);
     const output = ctx.cmd.output;
     if (output !== undefined && output !== '-') withFileErrors('write', output, () => writeFileSync(output, data));
-    else await writeStdout(data);
+    else await ctx.io.writeStdout(data);
   }
   return 0;
 }

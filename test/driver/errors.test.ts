@@ -1,7 +1,7 @@
 // Bad input never produces a stack trace: gcc's own errors (and exit status)
 // come through unchanged, fgftc's own problems are `fgftc: error: ...`.
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fgftc, fgftcBin, gcc, requireBuilt, run, scratchDir } from './helpers.js';
 
@@ -112,8 +112,8 @@ describe('fgftc\'s own errors', () => {
 describe('bin/fgftc without a build', () => {
   it('says to build, in one line, exit 1', () => {
     mkdirSync(join(dir, 'unbuilt', 'bin'), { recursive: true });
-    copyFileSync(fgftcBin, join(dir, 'unbuilt', 'bin', 'fgftc'));
-    const r = run(process.execPath, [join(dir, 'unbuilt', 'bin', 'fgftc'), '-c', 'ok.c'], dir);
+    for (const f of ['fgftc', 'fgftc.js']) copyFileSync(join(dirname(fgftcBin), f), join(dir, 'unbuilt', 'bin', f));
+    const r = run(join(dir, 'unbuilt', 'bin', 'fgftc'), ['-c', 'ok.c'], dir);
     expect(r.status).toBe(1);
     expect(r.stderr).toBe('fgftc: error: not built yet; run `npm run build` (or `npm ci`) in the fgftc checkout\n');
   });

@@ -1,5 +1,6 @@
 // Shared by the driver's end-to-end tests: run the built fgftc (bin/fgftc ->
-// dist/) or gcc in a directory, and make scratch copies of sample projects.
+// dist/; bin/fgftc.js is its Node path alone) or gcc in a directory, and make
+// scratch copies of sample projects.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const fgftcBin = join(repoRoot, 'bin', 'fgftc');
+/** fgftc run by Node, as bin/fgftc does when the native client is not built or cannot serve a call. */
+export const fgftcNodeScript = join(repoRoot, 'bin', 'fgftc.js');
 export const projectsDir = join(repoRoot, 'test', 'projects');
 
 export interface Ran {
@@ -31,6 +34,11 @@ export function run(cmd: string, args: readonly string[], cwd: string, input?: s
 
 export function fgftc(args: readonly string[], cwd: string, input?: string, env?: NodeJS.ProcessEnv): Ran {
   return run(fgftcBin, args, cwd, input, env);
+}
+
+/** The Node path only (no native client, no compile server). */
+export function fgftcNode(args: readonly string[], cwd: string, input?: string, env?: NodeJS.ProcessEnv): Ran {
+  return run(process.execPath, [fgftcNodeScript, ...args], cwd, input, env);
 }
 
 export function gcc(args: readonly string[], cwd: string, input?: string): Ran {

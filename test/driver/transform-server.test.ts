@@ -2,11 +2,13 @@
 // finds none, starts one and transforms in-process; later compiles are served
 // by it, with the same object and statistics as without it, whatever it served
 // before; a killed server is replaced; an unsafe socket directory is never
-// used; FGFTC_SERVER=0 neither uses nor starts one.
+// used; FGFTC_SERVER=0 neither uses nor starts one. It serves fgftc's Node path
+// (bin/fgftc.js), which bin/fgftc runs when the native client cannot serve a
+// call or is not built, so that is what these tests run.
 import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyProject, fgftc, requireBuilt, scratchDir, type Ran } from './helpers.js';
+import { copyProject, fgftcNode as fgftc, requireBuilt, scratchDir, type Ran } from './helpers.js';
 
 const scratch = scratchDir('server');
 const project = join(scratch.dir, 'project');
