@@ -4,10 +4,13 @@
 //
 // client -> server: 'Q' request (once, first); 'S' the outcome of each 'C';
 //                   'K' + 4-byte signal number if the client is interrupted
-// server -> client: 'O' / 'E' bytes for stdout / stderr, in the order written;
+// server -> client: 'A' (no data) first, when a worker takes the call: from
+//                   then on the client counts the server's silence (while
+//                   queued it waits as long as the calls ahead of it take);
+//                   'O' / 'E' bytes for stdout / stderr, in the order written;
 //                   'C' a cc command for the client to run as its child (one at
 //                   a time: the server waits for its 'S');
-//                   'X' + 4-byte exit status, last; or, before anything else,
+//                   'X' + 4-byte exit status, last; or, before anything but 'A',
 //                   'D' reason (not served: run fgftc with Node instead) or
 //                   'R' reason (same, and this server retired: start a new one)
 //
@@ -29,6 +32,7 @@ export const PROTOCOL_TAG = 'fgftc-compile-1';
 export const FRAME = {
   request: 0x51, // 'Q'
   kill: 0x4b, // 'K'
+  accepted: 0x41, // 'A'
   stdout: 0x4f, // 'O'
   stderr: 0x45, // 'E'
   exit: 0x58, // 'X'

@@ -150,6 +150,10 @@ function finish(conn: Socket, frame: Buffer): Promise<void> {
 }
 
 async function serve(request: CompileRequest, conn: Socket): Promise<void> {
+  conn.on('error', () => conn.destroy()); // a client gone mid-write: 'close' follows
+  // First, before any work: the client now knows its call is under way and stops waiting once this
+  // worker falls silent (FGFTC_SERVER_SILENT_MS); until this frame it may be queued behind long calls.
+  conn.write(encodeFrame(FRAME.accepted));
   let restore: (() => void) | undefined;
   try {
     restore = becomeClient(request);

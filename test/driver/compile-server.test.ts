@@ -409,6 +409,31 @@ describe('native client and compile server', () => {
     expect(readFileSync(join(dir, 'silent.o'))).toEqual(readFileSync(join(dir, 'by-node.o')));
   });
 
+  it('a worker silent before its first frame to the client: Node runs the call, the wait is bounded', async () => {
+    // The worker takes the call, then stalls before it has the client run anything (here: it builds
+    // fgftc's runtime for a link with a cc that hangs the first time). The client must count that
+    // silence too, not take it for a call still queued behind others (which may wait without bound).
+    const stallDir = join(dir, 'stall-server');
+    mkdirSync(stallDir, { mode: 0o700 });
+    const marker = join(dir, 'stalled-once');
+    const stallingCc = script('stalling-cc', `case "$*" in *fgft_check.c*) [ -e '${marker}' ] || { : > '${marker}'; sleep 10; } ;; esac\nexec gcc "$@"`);
+    expect(gcc(['-c', 'ok.c', '-o', 'stall-ok.o'], dir).status).toBe(0);
+    const started = performance.now();
+    const r = call(['stall-ok.o', '-o', 'stall-prog'], {
+      FGFTC_SERVER_DIR: stallDir,
+      FGFTC_SERVER_SILENT_MS: '1000',
+      FGFTC_SERVER_IDLE_MS: '1000',
+      FGFTC_CC: stallingCc,
+      FGFTC_DEBUG: '', // a debug line would be fgftc's own output: then the call could not start again
+    });
+    const elapsed = performance.now() - started;
+    stopServers(stallDir);
+    expect(r.status, r.stderr).toBe(0);
+    expect(existsSync(marker), 'the worker did not stall').toBe(true);
+    expect(elapsed).toBeLessThan(7000); // not the 10 s the worker stalls
+    expect(run(join(dir, 'stall-prog'), [], dir).status).toBe(0);
+  });
+
   it('retires when fgftc is rebuilt; a new server takes over', async () => {
     const before = pidOf(serverDir);
     expect(before).toBeGreaterThan(0);

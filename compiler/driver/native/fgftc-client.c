@@ -44,6 +44,7 @@ extern char **environ;
 #define PROTOCOL_TAG		"fgftc-compile-1"
 #define FRAME_REQUEST		'Q'
 #define FRAME_KILL		'K'
+#define FRAME_ACCEPTED		'A'
 #define FRAME_STDOUT		'O'
 #define FRAME_STDERR		'E'
 #define FRAME_EXIT		'X'
@@ -705,12 +706,12 @@ static int relay(int from, int to, uint32_t len, int *to_broken)
 	return 0;
 }
 
-/* Read the server's frames until the exit status; *status gets it. */
 /*
- * Once the call is under way, the server's own work between two frames (the
- * driver, a transform) takes seconds at most; cc runs here, not there. A
- * server silent for this long has lost the call: give it up (closing the
- * connection also frees the worker) rather than hang the build.
+ * Once the call is under way (a worker sent 'A', its first frame), the
+ * server's own work between two frames (the driver, a transform) takes
+ * seconds at most; cc runs here, not there. A server silent for this long has
+ * lost the call: give it up (closing the connection also frees the worker)
+ * rather than hang the build. Before 'A' the call is queued behind others.
  */
 static int await_frame(int fd, int under_way, int silent_ms)
 {
@@ -749,6 +750,11 @@ static enum outcome receive(const struct client *c, int fd, int *status, char *r
 		len = get_u32(header + 1);
 		under_way = 1;
 		switch (header[0]) {
+		case FRAME_ACCEPTED:
+			/* A worker has the call: from now on its silence counts. */
+			if (len != 0)
+				return spoke ? BROKEN : NOT_SERVED;
+			break;
 		case FRAME_STDOUT:
 		case FRAME_STDERR:
 			spoke = 1;
