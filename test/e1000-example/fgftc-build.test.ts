@@ -5,21 +5,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLE, ROOT, buildRuntime, exampleExists, removeDir, runHarness, tempDir } from '../harness/build.js';
+import { EXAMPLE, ROOT, buildRuntime, exampleExists, makeExample, removeDir, runHarness, tempDir } from '../harness/build.js';
 
 const FRAMES = 2000;
 const fgftcBuilt = existsSync(path.join(ROOT, 'dist', 'compiler', 'cli.js'));
-
-/** `make -C examples/e1000 VAR=...` with objects and binary under dir; returns make's output. */
-function makeExample(dir: string, vars: string[]): { bin: string; output: string } {
-  buildRuntime();
-  const bin = path.join(dir, 'e1000-harness');
-  const r = spawnSync('make', ['-C', EXAMPLE, `BUILD=${path.join(dir, 'obj')}`, `BIN=${bin}`, ...vars, bin], {
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) throw new Error(`make failed:\n${r.stdout}\n${r.stderr}`);
-  return { bin, output: r.stdout + r.stderr };
-}
 
 function expectClean(bin: string, args: string[], tx: number, rx: number, env: Record<string, string> = {}): string {
   const run = runHarness(bin, [...args, '--frames', String(FRAMES)], env);

@@ -2,23 +2,15 @@
 // application opening the device would, once the recovery runtime (krecover, policy restart) has brought the
 // driver back: the workload then completes. A failure nothing brings back stays an app-visible load_error.
 // The example e1000 driver built with `make KRECOVER=1`; `f FUNCTION 0` fails the driver on entering FUNCTION.
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildRuntime, EXAMPLE, exampleExists, runHarness, tempDir } from './build.js';
+import { exampleExists, makeExample, runHarness, tempDir } from './build.js';
 
 const FRAMES = 200;
 let exe = '';
 
 beforeAll(() => {
   if (!exampleExists()) return;
-  buildRuntime();
-  const dir = tempDir('bringup');
-  exe = path.join(dir, 'e1000-harness');
-  const r = spawnSync('make', ['-s', '-C', EXAMPLE, 'KRECOVER=1', `BUILD=${path.join(dir, 'obj')}`, `BIN=${exe}`, exe], {
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) throw new Error(`make KRECOVER=1 failed:\n${r.stdout}\n${r.stderr}`);
+  exe = makeExample(tempDir('bringup'), ['KRECOVER=1']).bin;
 }, 240_000);
 
 describe.skipIf(!exampleExists())('bring-up under krecover', () => {

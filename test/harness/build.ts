@@ -39,12 +39,18 @@ export function exampleExists(): boolean {
   return existsSync(path.join(EXAMPLE, 'Makefile')) && existsSync(path.join(EXAMPLE, 'e1000_main.c'));
 }
 
-/** The example driver built plain (`make CC=gcc`), with its objects and binary kept in dir. */
-export function buildExamplePlain(dir: string): string {
+/** `make -C examples/e1000 VAR=...` with objects and binary under dir; a failed build throws with make's output. */
+export function makeExample(dir: string, vars: string[] = []): { bin: string; output: string } {
   buildRuntime();
   const bin = path.join(dir, 'e1000-harness');
-  execFileSync('make', ['-s', '-C', EXAMPLE, 'CC=gcc', `BUILD=${path.join(dir, 'obj')}`, `BIN=${bin}`, bin], { stdio: 'pipe' });
-  return bin;
+  const r = spawnSync('make', ['-C', EXAMPLE, `BUILD=${path.join(dir, 'obj')}`, `BIN=${bin}`, ...vars, bin], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`make ${vars.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
+  return { bin, output: r.stdout + r.stderr };
+}
+
+/** The example driver built plain (`make CC=gcc`), with its objects and binary kept in dir. */
+export function buildExamplePlain(dir: string): string {
+  return makeExample(dir, ['CC=gcc']).bin;
 }
 
 export interface StreamStats {

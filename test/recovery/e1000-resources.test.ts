@@ -8,10 +8,8 @@
 // nothing the scenario does not hold), the tracker and AddressSanitizer's leak check find nothing left, and
 // with `restart` every frame is accounted for and a later configuration call, which takes the mutex again,
 // succeeds.
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildRuntime, EXAMPLE, type HarnessReport } from '../harness/build.js';
+import { makeExample, type HarnessReport } from '../harness/build.js';
 import { buildE1000Harness, runHarnessScenario, scratchDir } from './helpers.js';
 
 const FRAMES = 2000;
@@ -57,14 +55,7 @@ const scenarios: Scenario[] = [
 
 /** `make KRECOVER=1` of examples/e1000 into a scratch directory; a failed build fails the tests. */
 function makeKrecoverHarness(): string {
-  buildRuntime();
-  const dir = scratchDir();
-  const bin = join(dir, 'e1000-harness');
-  const r = spawnSync('make', ['-s', '-C', EXAMPLE, 'KRECOVER=1', `BUILD=${join(dir, 'obj')}`, `BIN=${bin}`, bin], {
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) throw new Error(`make KRECOVER=1 failed:\n${r.stdout}\n${r.stderr}`);
-  return bin;
+  return makeExample(scratchDir(), ['KRECOVER=1']).bin;
 }
 
 let exe = '';

@@ -6,9 +6,8 @@
 // as an error (`errored`: taken from the failed driver's ring); receive frames lost in the device while the
 // carrier was down are resent by the retrying stream (`resent`). Nothing is lost, corrupted or duplicated.
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildRuntime, EXAMPLE, type HarnessReport } from '../harness/build.js';
+import { makeExample, type HarnessReport } from '../harness/build.js';
 import { buildE1000Harness, runHarnessScenario, scratchDir } from './helpers.js';
 
 const FRAMES = 2000;
@@ -18,14 +17,7 @@ let exe = '';
 
 /** `make KRECOVER=1` of examples/e1000 into a scratch directory; a failed build fails the tests. */
 function makeKrecoverHarness(): string {
-  buildRuntime();
-  const dir = scratchDir();
-  const bin = join(dir, 'e1000-harness');
-  const r = spawnSync('make', ['-s', '-C', EXAMPLE, 'KRECOVER=1', `BUILD=${join(dir, 'obj')}`, `BIN=${bin}`, bin], {
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) throw new Error(`make KRECOVER=1 failed:\n${r.stdout}\n${r.stderr}`);
-  return bin;
+  return makeExample(scratchDir(), ['KRECOVER=1']).bin;
 }
 
 beforeAll(() => {
