@@ -251,24 +251,36 @@ static void kr_reset_irq_state(void)
 		local_bh_enable();
 }
 
+/*
+ * Compensation runs in process context, whatever the failed call was, and begins by dropping the failed
+ * thread's locks; returns how many resources it released.
+ */
+static unsigned long kr_compensate(void (*steps)(void))
+{
+	struct fgft_entry_state saved = fgft_entry_begin(fgft_module_owner(), FGFT_CTX_PROCESS, "krecover");
+
+	kr_releasing = 1;
+	kr_released_now = 0;
+	kr_drop_held_locks();
+	steps();
+	kr_releasing = 0;
+	fgft_entry_end(saved);
+	return kr_released_now;
+}
+
+static void kr_release_the_rest(void)
+{
+	kr_reset_irq_state();
+	fgft_track_for_each_reverse(NULL, kr_release_other, NULL);
+}
+
 static unsigned long kr_machine_release_all(void)
 {
-	struct fgft_entry_state saved;
-
 	/* What to bring back on restart, read before the release unregisters the devices; not after a failed
 	 * restart attempt, whose devices are half brought back: what the failure left is still to be restored. */
 	if (!kr_config_pending)
 		kr_snapshot_netdevs();
-	/* Compensation runs in process context, whatever the failed call was. */
-	saved = fgft_entry_begin(fgft_module_owner(), FGFT_CTX_PROCESS, "krecover");
-	kr_releasing = 1;
-	kr_released_now = 0;
-	kr_drop_held_locks();
-	kr_reset_irq_state();
-	fgft_track_for_each_reverse(NULL, kr_release_other, NULL);
-	kr_releasing = 0;
-	fgft_entry_end(saved);
-	return kr_released_now;
+	return kr_compensate(kr_release_the_rest);
 }
 
 /*
@@ -286,19 +298,15 @@ static int kr_cancel_queued_work(struct fgft_resource *res, void *arg)
 	return res->type == FGFT_RES_WORK ? kr_release_one(res, arg) : 0;
 }
 
-static unsigned long kr_machine_stop_deferred(void)
+static void kr_cancel_all_queued_work(void)
 {
-	struct fgft_entry_state saved;
-
-	saved = fgft_entry_begin(fgft_module_owner(), FGFT_CTX_PROCESS, "krecover");
-	kr_released_now = 0;
-	kr_releasing = 1;
-	kr_drop_held_locks();
 	if (!in_atomic())
 		fgft_track_for_each_reverse(NULL, kr_cancel_queued_work, NULL);
-	kr_releasing = 0;
-	fgft_entry_end(saved);
-	return kr_released_now;
+}
+
+static unsigned long kr_machine_stop_deferred(void)
+{
+	return kr_compensate(kr_cancel_all_queued_work);
 }
 
 /* ---- configuration to replay after a restart ---- */
